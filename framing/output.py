@@ -1,0 +1,84 @@
+"""Article documents as dictionaries (JSON) and as terminal tables.
+
+The dictionary layout is the output schema (``schema_version`` 1, written
+down in ``framing/data/schema/article.schema.json``).
+"""
+
+from __future__ import annotations
+
+import json
+
+from . import __version__
+from .text import Block, Document
+
+__all__ = ["SCHEMA_VERSION", "article_dict", "error_dict", "render_table", "dumps"]
+
+SCHEMA_VERSION = 1
+
+
+def _block(b: Block) -> dict:
+    return {"start": b.start, "end": b.end, "text": b.text, "lang": b.lang}
+
+
+def article_dict(doc: Document) -> dict:
+    """The JSON-ready article document of a cleaned :class:`Document`."""
+    out = {
+        "schema_version": SCHEMA_VERSION,
+        "framing_version": __version__,
+        "id": doc.id,
+        "title": doc.title,
+        "dateline": doc.dateline.text if doc.dateline else None,
+        "lang": doc.lang,
+    }
+    for key in ("source", "date", "url"):
+        value = getattr(doc, key)
+        if value is not None:
+            out[key] = value
+    tb = doc.title_block
+    out["title_span"] = {"start": tb.start, "end": tb.end} if tb else None
+    dl = doc.dateline
+    out["dateline_span"] = {"start": dl.start, "end": dl.end} if dl else None
+    out["encoding"] = doc.encoding
+    out["warnings"] = list(doc.warnings)
+    out["text"] = doc.text
+    out["paragraphs"] = [dict(index=i, **_block(b)) for i, b in enumerate(doc.paragraphs)]
+    out["related"] = [_block(b) for b in doc.related]
+    out["removed"] = [dict(_block(b), rule=b.rule) for b in doc.removed]
+    return out
+
+
+def error_dict(item_id: str, error: Exception) -> dict:
+    """The output record of an article that could not be scored."""
+    return {"schema_version": SCHEMA_VERSION, "id": item_id, "error": str(error)}
+
+
+def dumps(obj, *, indent: int | None = None) -> str:
+    """JSON text with Arabic kept readable (not \\u-escaped)."""
+    return json.dumps(obj, ensure_ascii=False, indent=indent)
+
+
+def render_table(article: dict) -> str:
+    """A plain-text view of an article document for a terminal.
+
+    Numbers and labels come first and the text last on each line, so that
+    right-to-left text does not scramble the columns.
+    """
+    if "error" in article:
+        return f"{article['id']}: ERROR {article['error']}\n"
+    lines = []
+    head = f"article {article.get('id') or '-'}   lang {article['lang']}   encoding {article.get('encoding')}"
+    lines.append(head)
+    for w in article.get("warnings", []):
+        lines.append(f"  warning: {w}")
+    if article.get("title") is not None:
+        lines.append(f"  title      {article['title']}")
+    if article.get("dateline") is not None:
+        lines.append(f"  dateline   {article['dateline']}")
+    lines.append(f"  paragraphs {len(article['paragraphs'])}")
+    for p in article["paragraphs"]:
+        lines.append(f"  [{p['index'] + 1:>3}] {p['lang']:<5} {p['start']:>6}-{p['end']:<6} {p['text']}")
+    for r in article["related"]:
+        lines.append(f"  related    {r['start']:>6}-{r['end']:<6} {r['text']}")
+    for r in article["removed"]:
+        lines.append(f"  removed    {r['start']:>6}-{r['end']:<6} {r['text']}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,262 @@
+"""Normalization for matching, with an offset map back to the original text.
+
+Matching works on a folded form of the text (no diacritics, one alef, ...),
+but every span we report must point at the exact original characters. The
+:func:`normalize` function therefore returns a :class:`Normalized` object
+holding the folded text and, for every folded character, the range of
+original characters it came from. The map handles one-to-many changes (NFKC
+turns U+FDFA into 18 characters, U+FEFB into two) and deletions (diacritics,
+tatweel, format characters).
+
+Each step is a small named table over explicit code points, switchable with
+keyword arguments.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from array import array
+from dataclasses import dataclass
+
+__all__ = [
+    "ARABIC_DIACRITICS",
+    "Normalized",
+    "normalize",
+    "normalize_text",
+    "strip_diacritics",
+]
+
+# Harakat, tanween, shadda, sukun, maddah/hamza above/below marks, dagger alef,
+# Quranic annotation marks. Written as escapes on purpose (see STYLE.md).
+ARABIC_DIACRITICS = frozenset(
+    [chr(c) for c in range(0x064B, 0x0660)]
+    + ["\u0670"]
+    + [chr(c) for c in range(0x0610, 0x061B)]
+    + [chr(c) for c in range(0x06D6, 0x06DD)]
+    + [chr(c) for c in range(0x06DF, 0x06E5)]
+    + [chr(c) for c in range(0x06E7, 0x06E9)]
+    + [chr(c) for c in range(0x06EA, 0x06EE)]
+)
+TATWEEL = "\u0640"
+# Invisible format characters that change nothing a reader sees: Arabic letter
+# mark, ZWSP/ZWNJ/ZWJ, LRM/RLM, bidi embeddings and isolates, word joiner,
+# BOM, soft hyphen.
+FORMAT_CHARS = frozenset(
+    ["\u061C", "\u200B", "\u200C", "\u200D", "\u200E", "\u200F", "\u00AD", "\u2060", "\uFEFF"]
+    + [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+)
+ALEF_FORMS = {"\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627"}
+ALEF_MAQSURA = {"\u0649": "\u064A"}
+TEH_MARBUTA = {"\u0629": "\u0647"}
+DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
+
+_ASCII_RE = re.compile(r"[\x00-\x7f]*\Z")
+
+
+@dataclass(frozen=True, eq=False)
+class Normalized:
+    """A folded text and the map from its characters to the original.
+
+    Attributes
+    ----------
+    text : str
+        The normalized text.
+    original : str
+        The text that was normalized.
+    starts, ends : array
+        ``original[starts[i]:ends[i]]`` is what produced ``text[i]``.
+    """
+
+    text: str
+    original: str
+    starts: array
+    ends: array
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map the normalized span ``[start, end)`` to original offsets.
+
+        An empty span maps to an empty span at the matching position.
+
+        Examples
+        --------
+        >>> n = normalize("\u0647\u064E\u0633\u0652\u062A\u0650\u064A\u0631\u0650\u064A\u0627")
+        >>> n.text
+        'هستيريا'
+        >>> n.to_original(0, len(n.text))
+        (0, 12)
+        """
+        n = len(self.text)
+        if not 0 <= start <= end <= n:
+            raise IndexError(f"span ({start}, {end}) is outside the normalized text of length {n}")
+        if start == end:
+            pos = self.starts[start] if start < n else len(self.original)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+    def original_text(self, start: int, end: int) -> str:
+        """The original characters behind the normalized span ``[start, end)``."""
+        a, b = self.to_original(start, end)
+        return self.original[a:b]
+
+
+def _fold_table(fold_alef: bool, fold_yeh: bool, fold_teh_marbuta: bool, digits: bool) -> dict:
+    table: dict[str, str] = {}
+    for ch in ARABIC_DIACRITICS | FORMAT_CHARS | {TATWEEL}:
+        table[ch] = ""
+    if fold_alef:
+        table.update(ALEF_FORMS)
+    if fold_yeh:
+        table.update(ALEF_MAQSURA)
+    if fold_teh_marbuta:
+        table.update(TEH_MARBUTA)
+    if digits:
+        table.update(DIGITS)
+    return table
+
+
+_TABLES: dict[tuple, dict] = {}
+
+
+def _nfkc_casefold(chunk: str, casefold: bool) -> str:
+    out = unicodedata.normalize("NFKC", chunk)
+    if not casefold:
+        return out
+    for _ in range(4):  # casefold and NFKC can feed each other; stop at a fixed point
+        nxt = unicodedata.normalize("NFKC", out.casefold())
+        if nxt == out:
+            break
+        out = nxt
+    return out
+
+
+def _chunks(text: str):
+    """Yield (start, end) of base-character + combining-marks clusters."""
+    n = len(text)
+    i = 0
+    combining = unicodedata.combining
+    while i < n:
+        j = i + 1
+        while j < n and combining(text[j]):
+            j += 1
+        yield i, j
+        i = j
+
+
+def normalize(
+    text: str,
+    *,
+    fold_alef: bool = True,
+    fold_yeh: bool = True,
+    fold_teh_marbuta: bool = True,
+    casefold: bool = True,
+    digits: bool = True,
+) -> Normalized:
+    """Normalize ``text`` for matching and keep a map back to it.
+
+    Steps, in order: NFKC (per character cluster, so that offsets stay exact)
+    and casefolding; removal of Arabic diacritics, tatweel and invisible
+    format characters (ALM, ZWJ, ZWNJ, soft hyphen, bidi controls); folding of
+    أ إ آ ٱ to ا, ى to ي and ة to ه; Arabic-Indic and Persian digits to
+    ASCII. Each fold can be switched off.
+
+    Parameters
+    ----------
+    text : str
+        Any string, including lone surrogates and control characters.
+    fold_alef, fold_yeh, fold_teh_marbuta, casefold, digits : bool, default=True
+        Switch the corresponding fold on or off.
+
+    Returns
+    -------
+    Normalized
+        The normalized text and its offset map.
+
+    Examples
+    --------
+    >>> normalize("إثارة الهستيريا").text
+    'اثاره الهستيريا'
+    >>> normalize("Claimed").text
+    'claimed'
+    """
+    key = (fold_alef, fold_yeh, fold_teh_marbuta, digits)
+    table = _TABLES.get(key)
+    if table is None:
+        table = _TABLES[key] = _fold_table(*key)
+
+    # Step 1: NFKC (+ casefold), cluster by cluster where needed.
+    stage: list[str] = []
+    starts = array("q")
+    ends = array("q")
+    simple = _ASCII_RE.match(text) is not None or (
+        unicodedata.is_normalized("NFKC", text) and (not casefold or text.casefold() == text)
+    )
+    if simple and not casefold:
+        stage_text = text
+        identity = True
+    elif simple:
+        stage_text = text.lower() if _ASCII_RE.match(text) else text
+        identity = True
+    else:
+        identity = False
+        for a, b in _chunks(text):
+            chunk = text[a:b]
+            out = _nfkc_casefold(chunk, casefold)
+            if out == chunk and b - a == 1:
+                stage.append(chunk)
+                starts.append(a)
+                ends.append(b)
+                continue
+            if b - a > 1 and out == chunk:
+                # Keep per-character granularity when nothing changed.
+                for k in range(a, b):
+                    stage.append(text[k])
+                    starts.append(k)
+                    ends.append(k + 1)
+                continue
+            for ch in out:
+                stage.append(ch)
+                starts.append(a)
+                ends.append(b)
+        stage_text = "".join(stage)
+
+    # Step 2: one-to-one folds and deletions through the table.
+    out_chars: list[str] = []
+    out_starts = array("q")
+    out_ends = array("q")
+    get = table.get
+    for i, ch in enumerate(stage_text):
+        rep = get(ch, ch)
+        if not rep:
+            # A deleted diacritic or tatweel belongs to the letter before it:
+            # extend that letter's source range so spans keep their marks.
+            if out_ends and (ch == TATWEEL or ch in ARABIC_DIACRITICS):
+                out_ends[-1] = i + 1 if identity else ends[i]
+            continue
+        out_chars.append(rep)
+        if identity:
+            out_starts.append(i)
+            out_ends.append(i + 1)
+        else:
+            out_starts.append(starts[i])
+            out_ends.append(ends[i])
+    return Normalized("".join(out_chars), text, out_starts, out_ends)
+
+
+def normalize_text(text: str, **options) -> str:
+    """Return only the normalized string (see :func:`normalize`).
+
+    >>> normalize_text("الكـــرامة")
+    'الكرامه'
+    """
+    return normalize(text, **options).text
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove Arabic diacritics and tatweel only, leaving letters untouched.
+
+    >>> strip_diacritics("هَدَفًا")
+    'هدفا'
+    """
+    return "".join(ch for ch in text if ch not in ARABIC_DIACRITICS and ch != TATWEEL)

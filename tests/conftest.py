@@ -1,0 +1,35 @@
+"""Shared test setup: hypothesis profiles and the location of real corpora."""
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+# Shared, noisy machines: no deadlines; CI runs derandomized so a failure reproduces.
+settings.register_profile(
+    "ci", derandomize=True, deadline=None, max_examples=200,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", deadline=None, max_examples=100)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+EXAMPLE_ARTICLE = SHARED / "examples" / "rt-arabic-russia-iran-2022-01-20.txt"
+
+
+def shared_data_dir() -> Path | None:
+    """The real-corpora folder: FRAMING_DATA, else ../shared/data beside the repo."""
+    env = os.environ.get("FRAMING_DATA")
+    for candidate in ([Path(env)] if env else []) + [SHARED / "data"]:
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+@pytest.fixture
+def example_article() -> Path:
+    if not EXAMPLE_ARTICLE.is_file():
+        pytest.skip(f"the shared example article is absent ({EXAMPLE_ARTICLE})")
+    return EXAMPLE_ARTICLE
