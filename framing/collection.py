@@ -72,11 +72,12 @@ def _load_file(path: str, rel: str, **kwargs) -> Item:
 
 def _jsonl_items(path: str, **kwargs):
     data = read_bytes(path, max_bytes=kwargs.pop("max_bytes", None))
+    forced_html = kwargs.pop("html", None)
     text = decode_bytes(data, path).text
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
-        fallback_id = f"line-{lineno}"
+        art_id = f"line-{lineno}"
         try:
             try:
                 obj = json.loads(line)
@@ -84,9 +85,9 @@ def _jsonl_items(path: str, **kwargs):
                 raise InputError(f"invalid JSON ({exc.msg})", source=path, line=lineno) from None
             if not isinstance(obj, dict):
                 raise InputError("expected a JSON object per line", source=path, line=lineno)
-            art_id = str(obj.get("id", fallback_id))
+            art_id = str(obj.get("id", art_id))
             body = obj.get("text")
-            is_html = None
+            is_html = forced_html
             if body is None and obj.get("html") is not None:
                 body, is_html = obj["html"], True
             if not isinstance(body, str):
@@ -100,7 +101,7 @@ def _jsonl_items(path: str, **kwargs):
             doc = parse_document(body, id=art_id, html=is_html, origin=f"{path}: line {lineno}", **meta, **kwargs)
             yield Item(art_id, doc)
         except FramingError as exc:
-            yield Item(locals().get("art_id", fallback_id), error=exc)
+            yield Item(art_id, error=exc)
 
 
 def iter_inputs(path: str, **kwargs):
