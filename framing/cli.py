@@ -115,6 +115,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     score.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     score.add_argument(
+        "--lexicon",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="add or override cue lexicon entries from a TSV file (repeatable; see 'framing lexicon --help')",
+    )
+    score.add_argument(
         "--html",
         choices=("auto", "yes", "no"),
         default="auto",
@@ -170,7 +177,12 @@ class _Out:
 
 def _cmd_score(args) -> int:
     from .collection import example_path, is_collection, iter_inputs
+    from .cues import CueExtractor
+    from .lexicon import load_lexicon
     from .output import article_dict, dumps, error_dict, render_table
+
+    extractor = CueExtractor(load_lexicon(args.lexicon))
+    lexicon_version = extractor.lexicon.version
 
     html = {"auto": None, "yes": True, "no": False}[args.html]
     opts = dict(html=html, max_bytes=args.max_bytes, max_paragraph_chars=args.max_paragraph_chars)
@@ -209,7 +221,9 @@ def _cmd_score(args) -> int:
                     raise item.error
             else:
                 done += 1
-                record = article_dict(item.document)
+                record = article_dict(
+                    item.document, extractor.find_in_document(item.document), lexicon_version=lexicon_version
+                )
                 for w in item.document.warnings:
                     print(f"framing: warning: {item.id}: {w}", file=sys.stderr)
             if fmt == "table":

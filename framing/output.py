@@ -20,8 +20,13 @@ def _block(b: Block) -> dict:
     return {"start": b.start, "end": b.end, "text": b.text, "lang": b.lang}
 
 
-def article_dict(doc: Document) -> dict:
-    """The JSON-ready article document of a cleaned :class:`Document`."""
+def article_dict(doc: Document, cues_by_block: dict | None = None, *, lexicon_version: str | None = None) -> dict:
+    """The JSON-ready article document of a cleaned :class:`Document`.
+
+    ``cues_by_block`` (from :meth:`framing.cues.CueExtractor.find_in_document`)
+    adds ``cues`` and ``scores`` to every paragraph, ``cues`` to related
+    blocks, and the article ``summary``.
+    """
     out = {
         "schema_version": SCHEMA_VERSION,
         "framing_version": __version__,
@@ -44,6 +49,21 @@ def article_dict(doc: Document) -> dict:
     out["paragraphs"] = [dict(index=i, **_block(b)) for i, b in enumerate(doc.paragraphs)]
     out["related"] = [_block(b) for b in doc.related]
     out["removed"] = [dict(_block(b), rule=b.rule) for b in doc.removed]
+    if cues_by_block is not None:
+        from .scores import paragraph_scores
+        from .summary import summarize
+        from .text.normalize import normalize_text
+        from .text.tokenize import TOKEN_RE
+
+        out["lexicon_version"] = lexicon_version
+        for p in out["paragraphs"]:
+            cues = cues_by_block.get(p["start"], [])
+            p["cues"] = [c.to_dict() for c in cues]
+            n_tokens = len(TOKEN_RE.findall(normalize_text(p["text"])))
+            p["scores"] = paragraph_scores(cues, n_tokens, p["lang"])
+        for r in out["related"]:
+            r["cues"] = [c.to_dict() for c in cues_by_block.get(r["start"], [])]
+        out["summary"] = summarize(out["paragraphs"], out["related"])
     return out
 
 
@@ -76,9 +96,37 @@ def render_table(article: dict) -> str:
         lines.append(f"  dateline   {article['dateline']}")
     lines.append(f"  paragraphs {len(article['paragraphs'])}")
     for p in article["paragraphs"]:
-        lines.append(f"  [{p['index'] + 1:>3}] {p['lang']:<5} {p['start']:>6}-{p['end']:<6} {p['text']}")
+        score = p.get("scores")
+        extra = ""
+        if score is not None:
+            pct = score["loadedness_percentile"]
+            extra = f"loaded {score['loadedness']:>5.1f}" + (f" (p{pct:.0f})" if pct is not None else "") + " "
+        lines.append(f"  [{p['index'] + 1:>3}] {p['lang']:<5} {p['start']:>6}-{p['end']:<6} {extra}{p['text']}")
+        lines.extend(_cue_lines(p.get("cues", [])))
     for r in article["related"]:
         lines.append(f"  related    {r['start']:>6}-{r['end']:<6} {r['text']}")
+        lines.extend(_cue_lines(r.get("cues", [])))
     for r in article["removed"]:
         lines.append(f"  removed    {r['start']:>6}-{r['end']:<6} {r['text']}")
+    summary = article.get("summary")
+    if summary:
+        cats = ", ".join(f"{k} {v}" for k, v in summary["cues_by_category"].items()) or "none"
+        lines.append(f"  summary    {summary['device_cues']} device cues: {cats}")
+        voices = ", ".join(f"{k} {v}" for k, v in summary["cues_by_voice"].items()) or "none"
+        lines.append(f"             by voice: {voices}")
+        for t in summary["top_loaded_terms"][:5]:
+            alt = f" -> {t['neutral']}" if t.get("neutral") else ""
+            lines.append(f"             {t['category']:<20} x{t['count']} {t['text']}{alt}")
     return "\n".join(lines) + "\n"
+
+
+def _cue_lines(cues) -> list[str]:
+    """Device cues under their paragraph: category, voice, offsets, then the words."""
+    out = []
+    for c in cues:
+        if not c["device"]:
+            continue
+        who = f"{c['voice']}" + (f":{c['speaker']}" if c.get("speaker") else "")
+        rep = " (repeated)" if c["repeated"] else ""
+        out.append(f"         - {c['category']:<20} {c['start']:>6}-{c['end']:<6} {who[:40]:<40} {c['text']}{rep}")
+    return out
