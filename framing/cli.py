@@ -74,6 +74,17 @@ class _UsageExit(Exception):
     pass
 
 
+def _lazy(name: str):
+    """A command function imported only when its command runs (keeps start-up fast)."""
+
+    def run(args):
+        import importlib
+
+        return importlib.import_module(f"framing.commands.{name}").run(args)
+
+    return run
+
+
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -140,107 +151,66 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="refuse paragraphs longer than N characters (default 200000)",
     )
-    score.set_defaults(func=_cmd_score)
+    score.set_defaults(func=_lazy("score"))
+    lexicon = sub.add_parser(
+        "lexicon",
+        help="statistics of the cue lexicons, or what one term does",
+        description="Look inside the cue lexicons (framing/lexicons/*.tsv plus any --lexicon files).",
+        epilog="examples:\n  framing lexicon stats --format json\n  framing lexicon explain هستيريا\n"
+        "  framing lexicon explain claimed --lang en",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    lsub = lexicon.add_subparsers(dest="lexicon_command", metavar="ACTION", parser_class=_Parser, required=True)
+    ls = lsub.add_parser("stats", help="entries per language and category")
+    ls.add_argument("--format", choices=("text", "json"), default="text")
+    le = lsub.add_parser("explain", help="category, weight, note and neutral alternative of a term")
+    le.add_argument("term", metavar="TERM")
+    le.add_argument("--lang", choices=("ar", "en"))
+    le.add_argument("--format", choices=("text", "json"), default="text")
+    for p in (ls, le):
+        p.add_argument("--lexicon", action="append", default=[], metavar="FILE", help="extra lexicon TSV (repeatable)")
+        p.set_defaults(func=_lazy("lexicon"))
+
+    datasets = sub.add_parser(
+        "datasets",
+        help="list, convert and count labelled corpora",
+        description="Corpora in the shared record format. Real corpora are read in place from a PATH "
+        "or from the folder named by FRAMING_DATA; our own corpus ('framing') ships with the package.",
+        epilog="examples:\n  framing datasets list\n  framing datasets convert framing -o framing.jsonl\n"
+        "  framing datasets convert mawqif $FRAMING_DATA/mawqif -o mawqif.jsonl\n  framing datasets stats framing.jsonl",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    dsub = datasets.add_subparsers(dest="datasets_command", metavar="ACTION", parser_class=_Parser, required=True)
+    dl = dsub.add_parser("list", help="known corpora, where they are found, licences")
+    dc = dsub.add_parser("convert", help="convert a corpus to JSONL records")
+    dc.add_argument("name", metavar="NAME", help="dataset name (see 'framing datasets list')")
+    dc.add_argument("path", nargs="?", metavar="PATH", help="corpus folder (default: $FRAMING_DATA/<folder>)")
+    dc.add_argument("-o", "--output", required=True, metavar="FILE.jsonl")
+    dst = dsub.add_parser("stats", help="counts by language, task, label and target")
+    dst.add_argument("file", metavar="FILE", help="a JSONL/CSV record file, or a dataset name")
+    dst.add_argument("--format", choices=("text", "json"), default="text")
+    for p in (dl, dc, dst):
+        p.set_defaults(func=_lazy("datasets"))
+
+    evaluate = sub.add_parser(
+        "evaluate",
+        help="measure cue matching (and, later, models) on labelled records",
+        description="Compare framing's output with human labels in the record format.",
+        epilog="cues: compares device cues with human 'spans' through the category -> technique mapping\n"
+        "(see framing/lexicon.py), reporting token and partial-overlap span precision, recall and F1.\n\n"
+        "examples:\n  framing evaluate --task cues --data armpro --labels Loaded_Language,Name_Calling-Labeling\n"
+        "  framing evaluate --task cues --data babe.jsonl --format json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    evaluate.add_argument("--task", choices=("cues", "stance", "persuasion"), required=True)
+    evaluate.add_argument("--data", action="append", required=True, metavar="FILE",
+                          help="record file (JSONL/CSV) or dataset name; repeatable")
+    evaluate.add_argument("--labels", metavar="L1,L2", help="gold span labels to evaluate (default: all that map)")
+    evaluate.add_argument("--format", choices=("text", "json"), default="text")
+    evaluate.add_argument("-o", "--output", metavar="FILE")
+    evaluate.add_argument("--lexicon", action="append", default=[], metavar="FILE")
+    evaluate.set_defaults(func=_lazy("evaluate"))
     return parser
-
-
-class _Out:
-    """stdout or an atomically written file; lone surrogates never crash a write."""
-
-    def __init__(self, path):
-        self.path = path
-        self._cm = None
-        self.fh = None
-
-    def __enter__(self):
-        if self.path and self.path != "-":
-            from .fileio import atomic_write
-
-            self._cm = atomic_write(self.path)
-            self.fh = self._cm.__enter__()
-        else:
-            self.fh = sys.stdout
-        return self
-
-    def write(self, text: str):
-        try:
-            self.fh.write(text)
-        except UnicodeEncodeError:
-            self.fh.write(text.encode("utf-8", "replace").decode("utf-8"))
-
-    def __exit__(self, *exc):
-        if self._cm is not None:
-            return self._cm.__exit__(*exc)
-        self.fh.flush()
-        return False
-
-
-def _cmd_score(args) -> int:
-    from .collection import example_path, is_collection, iter_inputs
-    from .cues import CueExtractor
-    from .lexicon import load_lexicon
-    from .output import article_dict, dumps, error_dict, render_table
-
-    extractor = CueExtractor(load_lexicon(args.lexicon))
-    lexicon_version = extractor.lexicon.version
-
-    html = {"auto": None, "yes": True, "no": False}[args.html]
-    opts = dict(html=html, max_bytes=args.max_bytes, max_paragraph_chars=args.max_paragraph_chars)
-    if args.example:
-        from importlib.resources import as_file
-
-        with as_file(example_path(args.example)) as p:
-            path = str(p)
-            items = list(iter_inputs(path, **opts))
-        items[0].id = f"example:{args.example}"
-        if items[0].document is not None:
-            from dataclasses import replace
-
-            items[0].document = replace(items[0].document, id=items[0].id)
-        collection = False
-    elif args.path is None:
-        raise FramingError("no input: give a PATH, '-' for standard input, or --example ar")
-    else:
-        collection = is_collection(args.path)
-        items = iter_inputs(args.path, **opts)
-        if not collection:
-            items = list(items)
-    fmt = args.format or ("jsonl" if collection else "table")
-    if fmt == "json" and collection:
-        raise FramingError(
-            "--format json writes one article; use --format jsonl for a directory or .jsonl collection"
-        )
-    done = failed = 0
-    with _Out(args.output) as out:
-        for item in items:
-            if item.error is not None:
-                failed += 1
-                record = error_dict(item.id, item.error)
-                print(f"framing: {item.error}", file=sys.stderr)
-                if not collection:
-                    raise item.error
-            else:
-                done += 1
-                record = article_dict(
-                    item.document, extractor.find_in_document(item.document), lexicon_version=lexicon_version
-                )
-                for w in item.document.warnings:
-                    print(f"framing: warning: {item.id}: {w}", file=sys.stderr)
-            if fmt == "table":
-                out.write(render_table(record))
-            elif fmt == "json":
-                out.write(dumps(record, indent=2) + "\n")
-            else:
-                out.write(dumps(record) + "\n")
-        if done == 0 and failed:
-            raise _NothingScored(f"none of the {failed} article(s) could be scored")
-    if failed:
-        return EXIT_PARTIAL
-    return EXIT_OK
-
-
-class _NothingScored(FramingError):
-    pass
 
 
 def _on_sigterm(signum, frame):  # pragma: no cover - exercised in subprocess tests

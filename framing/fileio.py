@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
 
-__all__ = ["atomic_write"]
+__all__ = ["Output", "atomic_write"]
 
 
 @contextlib.contextmanager
@@ -40,3 +41,32 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", *, encoding: str | No
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+class Output:
+    """stdout or an atomically written file; lone surrogates never crash a write."""
+
+    def __init__(self, path):
+        self.path = path
+        self._cm = None
+        self.fh = None
+
+    def __enter__(self):
+        if self.path and self.path != "-":
+            self._cm = atomic_write(self.path)
+            self.fh = self._cm.__enter__()
+        else:
+            self.fh = sys.stdout
+        return self
+
+    def write(self, text: str):
+        try:
+            self.fh.write(text)
+        except UnicodeEncodeError:
+            self.fh.write(text.encode("utf-8", "replace").decode("utf-8"))
+
+    def __exit__(self, *exc):
+        if self._cm is not None:
+            return self._cm.__exit__(*exc)
+        self.fh.flush()
+        return False

@@ -1,0 +1,1 @@
+"""Implementations of the ``framing`` subcommands (imported lazily by :mod:`framing.cli`)."""

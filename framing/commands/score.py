@@ -1,0 +1,80 @@
+"""``framing score``: clean and analyse articles."""
+
+from __future__ import annotations
+
+import sys
+
+from ..errors import FramingError
+from ..fileio import Output
+
+EXIT_OK, EXIT_PARTIAL = 0, 1
+
+
+def run(args) -> int:
+    from ..collection import example_path, is_collection, iter_inputs
+    from ..cues import CueExtractor
+    from ..lexicon import load_lexicon
+    from ..output import article_dict, dumps, error_dict, render_table
+
+    extractor = CueExtractor(load_lexicon(args.lexicon))
+    lexicon_version = extractor.lexicon.version
+
+    html = {"auto": None, "yes": True, "no": False}[args.html]
+    opts = dict(html=html, max_bytes=args.max_bytes, max_paragraph_chars=args.max_paragraph_chars)
+    if args.example:
+        from importlib.resources import as_file
+
+        with as_file(example_path(args.example)) as p:
+            path = str(p)
+            items = list(iter_inputs(path, **opts))
+        items[0].id = f"example:{args.example}"
+        if items[0].document is not None:
+            from dataclasses import replace
+
+            items[0].document = replace(items[0].document, id=items[0].id)
+        collection = False
+    elif args.path is None:
+        raise FramingError("no input: give a PATH, '-' for standard input, or --example ar")
+    else:
+        collection = is_collection(args.path)
+        items = iter_inputs(args.path, **opts)
+        if not collection:
+            items = list(items)
+    fmt = args.format or ("jsonl" if collection else "table")
+    if fmt == "json" and collection:
+        raise FramingError(
+            "--format json writes one article; use --format jsonl for a directory or .jsonl collection"
+        )
+    done = failed = 0
+    with Output(args.output) as out:
+        for item in items:
+            if item.error is not None:
+                failed += 1
+                record = error_dict(item.id, item.error)
+                print(f"framing: {item.error}", file=sys.stderr)
+                if not collection:
+                    raise item.error
+            else:
+                done += 1
+                record = article_dict(
+                    item.document, extractor.find_in_document(item.document), lexicon_version=lexicon_version
+                )
+                for w in item.document.warnings:
+                    print(f"framing: warning: {item.id}: {w}", file=sys.stderr)
+            if fmt == "table":
+                out.write(render_table(record))
+            elif fmt == "json":
+                out.write(dumps(record, indent=2) + "\n")
+            else:
+                out.write(dumps(record) + "\n")
+        if done == 0 and failed:
+            raise _NothingScored(f"none of the {failed} article(s) could be scored")
+    if failed:
+        return EXIT_PARTIAL
+    return EXIT_OK
+
+
+class _NothingScored(FramingError):
+    pass
+
+
