@@ -45,7 +45,7 @@ class FramingError(ValueError):
         if self.line is not None:
             where.append(f"line {self.line}")
         text = ": ".join(where + [self.problem]) if where else self.problem
-        if self.field is not None and f"'{self.field}'" not in self.problem:
+        if self.field is not None and self.field not in self.problem:
             text = f"{text} (field '{self.field}')"
         if self.hint:
             text = f"{text}; {self.hint}"
