@@ -1,0 +1,206 @@
+"""Feature extraction for the stance and persuasion models.
+
+Every feature has a readable, namespaced name so that a prediction can be
+explained in words:
+
+* ``w:…`` word 1–2-grams over normalized text (Arabic also adds ``s:…``,
+  the word without its proclitics), with the target's mentions replaced by
+  the placeholder ``xtargetx`` and other known targets by ``xotherx``;
+* ``c:…`` character 2–5-grams inside word boundaries (Arabic morphology);
+* ``f:…`` everything else: cue categories by voice (``f:cue:loaded_language:outlet``),
+  cues in the target's sentence and window (``f:tsent:…``, ``f:twin:…``), words
+  right before and after the target (``f:B1:…``, ``f:A1:…``), window words
+  (``f:L:…``, ``f:R:…``), negation near the target, the target as a speaker,
+  and whether it is mentioned at all.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..matcher import arabic_analyses
+from ..text.normalize import normalize, normalize_text
+from ..text.tokenize import TOKEN_RE
+
+__all__ = [
+    "PLACE_OTHER",
+    "PLACE_TARGET",
+    "ParagraphView",
+    "char_ngrams",
+    "mask_spans",
+    "paragraph_features",
+    "stance_features",
+    "word_ngrams",
+]
+
+PLACE_TARGET = "xtargetx"
+PLACE_OTHER = "xotherx"
+WINDOW = 6
+CHAR_RANGE = (2, 5)
+_NEGATORS = frozenset(normalize_text(w) for w in "لا لم لن ليس ليست غير ما not no never without".split()) | {"n't"}
+_NUMBER_RE = re.compile(r"^\d+(?:[.,]\d+)*$")
+
+
+def mask_spans(text: str, target_spans, other_spans=()) -> str:
+    """Replace target mentions by ``xtargetx`` and other targets by ``xotherx``.
+
+    >>> mask_spans("روسيا وإيران", [(0, 5)], [(7, 12)])
+    ' xtargetx  و xotherx '
+    """
+    marks = sorted([(a, b, PLACE_TARGET) for a, b in target_spans] + [(a, b, PLACE_OTHER) for a, b in other_spans])
+    out = []
+    pos = 0
+    for a, b, tok in marks:
+        if a < pos:
+            continue  # overlapping mention: the first wins
+        out.append(text[pos:a])
+        out.append(f" {tok} ")
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _tokens(norm_text: str) -> list[str]:
+    toks = TOKEN_RE.findall(norm_text)
+    return ["0" if _NUMBER_RE.match(t) else t for t in toks]
+
+
+def word_ngrams(tokens: list[str], lang: str) -> Counter:
+    """Word unigrams and bigrams (``w:``) and, for Arabic, clitic-stripped stems (``s:``)."""
+    c = Counter()
+    for i, t in enumerate(tokens):
+        c["w:" + t] += 1
+        if i + 1 < len(tokens):
+            c["w:" + t + " " + tokens[i + 1]] += 1
+        if lang == "ar" and len(t) > 3 and t not in (PLACE_TARGET, PLACE_OTHER):
+            stripped = [k for k, p, s in arabic_analyses(t) if p > 0 and not s]
+            stem = stripped[-1] if stripped else (t[2:] if t.startswith("ال") and len(t) > 4 else None)
+            if stem:
+                c["s:" + stem] += 1
+    return c
+
+
+def char_ngrams(tokens: list[str]) -> Counter:
+    """Character 2–5-grams inside word boundaries, like scikit-learn's ``char_wb``."""
+    c = Counter()
+    lo, hi = CHAR_RANGE
+    for t in tokens:
+        if t in (PLACE_TARGET, PLACE_OTHER):
+            c["c:" + t] += 1
+            continue
+        w = f" {t} "
+        n = len(w)
+        for k in range(lo, hi + 1):
+            for i in range(0, n - k + 1):
+                c["c:" + w[i : i + k]] += 1
+    return c
+
+
+@dataclass
+class ParagraphView:
+    """Per-paragraph analysis shared by every target of the paragraph (computed once)."""
+
+    text: str
+    lang: str
+    cues: list
+    attributions: list
+
+    @classmethod
+    def build(cls, text: str, lang: str, extractor) -> "ParagraphView":
+        from ..cues import find_attributions
+
+        lang2 = lang if lang in ("ar", "en") else None
+        cues = extractor.find(text, lang2)
+        atts = find_attributions(text, lang2) if lang2 else []
+        return cls(text, lang, cues, atts)
+
+
+def _cue_features(view: ParagraphView) -> Counter:
+    c = Counter()
+    for cue in view.cues:
+        if cue.repeated:
+            continue
+        c[f"f:cue:{cue.category}"] += cue.weight
+        c[f"f:cue:{cue.category}:{cue.voice}"] += cue.weight
+    return Counter({k: math.log1p(v) for k, v in c.items()})
+
+
+def paragraph_features(view: ParagraphView) -> dict[str, Counter]:
+    """Target-free features of a paragraph (the persuasion model's input)."""
+    toks = _tokens(normalize_text(view.text))
+    return {"w": word_ngrams(toks, view.lang), "c": char_ngrams(toks), "f": _cue_features(view)}
+
+
+def stance_features(view: ParagraphView, target_spans, other_spans=()) -> dict[str, Counter]:
+    """Features of a paragraph toward one target whose mentions are ``target_spans``."""
+    text = view.text
+    masked = mask_spans(text, target_spans, other_spans)
+    toks = _tokens(normalize_text(masked))
+    f = _cue_features(view)
+    if not target_spans:
+        f["f:no_mention"] = 1.0
+    else:
+        f["f:mentioned"] = 1.0
+        f["f:mentions"] = math.log1p(len(target_spans))
+    if other_spans:
+        f["f:other_mentioned"] = 1.0
+    positions = [i for i, t in enumerate(toks) if t == PLACE_TARGET]
+    for i in positions:
+        for j in range(max(0, i - WINDOW), i):
+            f[f"f:L:{toks[j]}"] += 1.0
+            if toks[j] in _NEGATORS:
+                f["f:neg_near"] = 1.0
+        for j in range(i + 1, min(len(toks), i + 1 + WINDOW)):
+            f[f"f:R:{toks[j]}"] += 1.0
+            if toks[j] in _NEGATORS:
+                f["f:neg_near"] = 1.0
+        if i > 0:
+            f[f"f:B1:{toks[i - 1]}"] = 1.0
+        if i + 1 < len(toks):
+            f[f"f:A1:{toks[i + 1]}"] = 1.0
+    # cues in the target's sentence and near its mentions, by voice
+    if target_spans:
+        from ..text.segment import split_sentences
+
+        sents = [s for s in split_sentences(text) if any(s.start <= a < s.end for a, _ in target_spans)]
+        for cue in view.cues:
+            if cue.repeated:
+                continue
+            if any(s.start <= cue.start < s.end for s in sents):
+                f[f"f:tsent:{cue.category}:{cue.voice}"] += 1.0
+            if any(abs(cue.start - a) <= 60 or abs(cue.end - b) <= 60 for a, b in target_spans):
+                f[f"f:twin:{cue.category}"] += 1.0
+        for att in view.attributions:
+            if att.speaker_start is None:
+                continue
+            if any(a < att.speaker_end and att.speaker_start < b for a, b in target_spans):
+                f["f:t_is_speaker"] = 1.0
+            elif any(att.scope_start <= a < att.scope_end for a, _ in target_spans):
+                f["f:t_in_reported_speech"] = 1.0
+    return {"w": word_ngrams(toks, view.lang), "c": char_ngrams(toks), "f": f}
+
+
+def find_mentions(text: str, lang: str, target: str, targets=None, given=()) -> tuple[list, list]:
+    """Spans of ``target`` (from ``given`` mentions, the targets set and the name itself) and of other targets."""
+    spans = list(given)
+    others = []
+    if targets is not None:
+        for m in targets.mentions(text, lang):
+            if m.target == target:
+                spans.append((m.start, m.end))
+            else:
+                others.append((m.start, m.end))
+    if not spans:
+        # the name itself, clitic-aware
+        n = normalize(text)
+        key = " ".join(TOKEN_RE.findall(normalize_text(target)))
+        if key:
+            for m in re.finditer(r"(?<!\w)(?:[وفبكل]{0,2})?" + re.escape(key) + r"(?!\w)", n.text):
+                a, b = n.to_original(m.start(), m.end())
+                spans.append((a, b))
+    spans = sorted(set(spans))
+    others = [o for o in sorted(set(others)) if not any(a < o[1] and o[0] < b for a, b in spans)]
+    return spans, others

@@ -1,0 +1,276 @@
+"""A sparse linear text model that predicts with NumPy alone, and its safe file format.
+
+Training uses scikit-learn's :class:`~sklearn.linear_model.LogisticRegression`;
+what is kept is plain arrays (vocabularies, IDF, coefficients), so that a
+saved model loads without pickle, without scikit-learn, in milliseconds, and
+keeps working across scikit-learn upgrades.
+
+File format (``framing-model/1``): one ``.npz`` archive read with
+``allow_pickle=False``. Array ``__meta__`` holds UTF-8 JSON (format version,
+models, vocabularies, classes, versions, SHA-256 of every array); the other
+arrays are named ``<model>/<part>``. Loading checks the format version, every
+checksum and every shape, and refuses anything else with a clear message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import math
+import os
+import zipfile
+
+import numpy as np
+import scipy.sparse as sp
+
+from ..errors import ModelError
+
+__all__ = ["FORMAT", "LinearModel", "Vectorizer", "load_models", "save_models"]
+
+FORMAT = "framing-model/1"
+TFIDF_BLOCKS = ("w", "c", "x")
+
+
+class Vectorizer:
+    """Feature dictionaries -> a CSR matrix, block by block.
+
+    ``w`` and ``c`` blocks are TF-IDF weighted (sublinear tf, smooth idf,
+    l2-normalized per block); the ``f`` block keeps its values.
+    """
+
+    def __init__(self, vocab=None, idf=None, block_weights=None):
+        self.vocab: dict[str, dict[str, int]] = vocab or {}
+        self.idf: dict[str, np.ndarray] = idf or {}
+        self.block_weights = block_weights or {"w": 1.0, "c": 1.0, "x": 1.0, "f": 1.0}
+        self._offsets()
+
+    def _offsets(self):
+        self.offsets = {}
+        pos = 0
+        for b in sorted(self.vocab):
+            self.offsets[b] = pos
+            pos += len(self.vocab[b])
+        self.n_features = pos
+
+    def fit(self, docs: list[dict], *, min_df: int = 2, max_features: dict | None = None):
+        max_features = max_features or {}
+        blocks = sorted({b for d in docs for b in d})
+        n = len(docs)
+        for b in blocks:
+            df = {}
+            for d in docs:
+                for k in d.get(b, ()):
+                    df[k] = df.get(k, 0) + 1
+            keep = [(k, v) for k, v in df.items() if v >= (min_df if b in TFIDF_BLOCKS else 1)]
+            cap = max_features.get(b)
+            if cap and len(keep) > cap:
+                keep.sort(key=lambda kv: (-kv[1], kv[0]))
+                keep = keep[:cap]
+            names = sorted(k for k, _ in keep)
+            self.vocab[b] = {k: i for i, k in enumerate(names)}
+            if b in TFIDF_BLOCKS:
+                self.idf[b] = np.array([math.log((1 + n) / (1 + df[k])) + 1.0 for k in names], dtype=np.float64)
+        self._offsets()
+        return self
+
+    def transform(self, docs: list[dict]) -> sp.csr_matrix:
+        indptr = [0]
+        indices: list[int] = []
+        data: list[float] = []
+        for d in docs:
+            for b in sorted(self.vocab):
+                vocab = self.vocab[b]
+                feats = d.get(b)
+                if not feats:
+                    continue
+                off = self.offsets[b]
+                idx, vals = [], []
+                for k, v in feats.items():
+                    j = vocab.get(k)
+                    if j is None or not v:
+                        continue
+                    if b in TFIDF_BLOCKS:
+                        v = (1.0 + math.log(v)) * self.idf[b][j]
+                    idx.append(j + off)
+                    vals.append(float(v))
+                if not idx:
+                    continue
+                w = self.block_weights.get(b, 1.0)
+                if b in TFIDF_BLOCKS:
+                    norm = math.sqrt(sum(x * x for x in vals)) or 1.0
+                    vals = [w * x / norm for x in vals]
+                elif w != 1.0:
+                    vals = [w * x for x in vals]
+                indices.extend(idx)
+                data.extend(vals)
+            indptr.append(len(indices))
+        return sp.csr_matrix(
+            (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
+            shape=(len(docs), self.n_features),
+        )
+
+    def feature_names(self) -> list[str]:
+        names = [""] * self.n_features
+        for b, vocab in self.vocab.items():
+            off = self.offsets[b]
+            for k, i in vocab.items():
+                names[off + i] = k
+        return names
+
+
+class LinearModel:
+    """Classes, a vectorizer and linear weights: predicts with NumPy only."""
+
+    def __init__(self, task: str, classes, vectorizer: Vectorizer, coef: np.ndarray, intercept: np.ndarray, info=None):
+        self.task = task
+        self.classes = list(classes)
+        self.vectorizer = vectorizer
+        self.coef = np.asarray(coef, dtype=np.float64)
+        self.intercept = np.asarray(intercept, dtype=np.float64)
+        self.info = dict(info or {})
+
+    def decision(self, X: sp.csr_matrix) -> np.ndarray:
+        return np.asarray(X @ self.coef.T) + self.intercept
+
+    def predict_proba_matrix(self, X: sp.csr_matrix) -> np.ndarray:
+        z = self.decision(X)
+        if self.coef.shape[0] == 1:  # binary logistic regression
+            p1 = 1.0 / (1.0 + np.exp(-z[:, 0]))
+            return np.column_stack([1.0 - p1, p1])
+        z = z - z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+
+    def predict_proba(self, docs: list[dict]) -> np.ndarray:
+        return self.predict_proba_matrix(self.vectorizer.transform(docs))
+
+    def contributions(self, doc: dict, cls: str) -> list[tuple[str, float]]:
+        """Per-feature contribution to ``cls`` against the average of the others."""
+        x = self.vectorizer.transform([doc])
+        k = self.classes.index(cls)
+        if self.coef.shape[0] == 1:
+            w = self.coef[0] if k == 1 else -self.coef[0]
+        else:
+            others = [i for i in range(len(self.classes)) if i != k]
+            w = self.coef[k] - self.coef[others].mean(axis=0)
+        names = self.vectorizer.feature_names() if not hasattr(self, "_names") else self._names
+        self._names = names
+        out = [(names[j], float(v * w[j])) for j, v in zip(x.indices, x.data)]
+        out.sort(key=lambda t: -t[1])
+        return out
+
+    @classmethod
+    def fit(cls, task, docs, y, *, C=1.0, class_weight="balanced", min_df=2, max_features=None, random_state=0,
+            block_weights=None, info=None):
+        from sklearn.linear_model import LogisticRegression
+
+        vec = Vectorizer(block_weights=block_weights).fit(docs, min_df=min_df, max_features=max_features)
+        X = vec.transform(docs)
+        clf = LogisticRegression(C=C, class_weight=class_weight, max_iter=3000, random_state=random_state)
+        clf.fit(X, y)
+        return cls(task, [str(c) for c in clf.classes_], vec, clf.coef_, clf.intercept_, info)
+
+
+# -- file format ---------------------------------------------------------------
+
+def _sha(a: np.ndarray) -> str:
+    return hashlib.sha256(np.ascontiguousarray(a).tobytes()).hexdigest()
+
+
+def save_models(path, models: dict[str, LinearModel], meta: dict | None = None) -> None:
+    """Write models to one ``.npz`` file atomically (temporary file, then rename)."""
+    from ..fileio import atomic_write
+
+    arrays: dict[str, np.ndarray] = {}
+    entries = {}
+    for key, m in models.items():
+        parts = {"coef": m.coef.astype(np.float32), "intercept": m.intercept.astype(np.float64)}
+        for b, idf in m.vectorizer.idf.items():
+            parts[f"idf_{b}"] = idf.astype(np.float64)
+        for name, arr in parts.items():
+            arrays[f"{key}/{name}"] = arr
+        entries[key] = {
+            "task": m.task,
+            "classes": m.classes,
+            "vocab": {b: sorted(v, key=v.get) for b, v in m.vectorizer.vocab.items()},
+            "block_weights": m.vectorizer.block_weights,
+            "info": m.info,
+            "shapes": {name: list(arr.shape) for name, arr in parts.items()},
+        }
+    doc = {"format": FORMAT, "models": entries, **(meta or {})}
+    doc["sha256"] = {k: _sha(a) for k, a in arrays.items()}
+    arrays["__meta__"] = np.frombuffer(json.dumps(doc, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
+    buf = io.BytesIO()
+    np.savez_compressed(buf, **arrays)
+    with atomic_write(path, "wb", encoding=None) as fh:
+        fh.write(buf.getvalue())
+
+
+def load_models(path, *, expect_task: str | None = None) -> tuple[dict[str, LinearModel], dict]:
+    """Read a model file, checking format, checksums and shapes; never runs code from it.
+
+    Raises
+    ------
+    ModelError
+        For anything that is not an intact framing model file of a known format.
+    """
+    name = os.fspath(path)
+    try:
+        with open(name, "rb") as fh:
+            head = fh.read(4)
+    except FileNotFoundError:
+        raise ModelError("no such model file", source=name) from None
+    except OSError as exc:
+        raise ModelError(f"cannot be read ({exc.strerror or exc})", source=name) from None
+    if head[:2] == b"\x80\x04" or head[:1] == b"\x80":
+        raise ModelError("is a Python pickle, not a framing model; pickles are never loaded (they can run code)",
+                         source=name)
+    if head != b"PK\x03\x04":
+        raise ModelError("is not a framing model file (expected a .npz archive)", source=name)
+    try:
+        with np.load(name, allow_pickle=False) as z:
+            files = set(z.files)
+            if "__meta__" not in files:
+                raise ModelError("has no framing metadata (not a framing model)", source=name)
+            meta = json.loads(bytes(z["__meta__"]).decode("utf-8"))
+            arrays = {k: z[k] for k in files if k != "__meta__"}
+    except ModelError:
+        raise
+    except (zipfile.BadZipFile, EOFError, ValueError, OSError, KeyError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelError(f"is damaged or truncated ({type(exc).__name__})", source=name,
+                         hint="rebuild it with 'framing train' or remove it") from None
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+        found = meta.get("format") if isinstance(meta, dict) else None
+        raise ModelError(f"has model format {found!r}; this framing reads {FORMAT!r}", source=name,
+                         hint="retrain the model with this version of framing")
+    sums = meta.get("sha256") or {}
+    if set(sums) != set(arrays):
+        raise ModelError("its arrays do not match its metadata", source=name)
+    for k, a in arrays.items():
+        if _sha(a) != sums[k]:
+            raise ModelError(f"array {k!r} fails its checksum (the file was changed or damaged)", source=name)
+    models = {}
+    for key, e in (meta.get("models") or {}).items():
+        try:
+            vocab = {b: {t: i for i, t in enumerate(names)} for b, names in e["vocab"].items()}
+            idf = {b[4:]: arrays[f"{key}/{b}"] for b in e["shapes"] if b.startswith("idf_")}
+            vec = Vectorizer(vocab, idf, e.get("block_weights"))
+            coef = arrays[f"{key}/coef"]
+            intercept = arrays[f"{key}/intercept"]
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ModelError(f"model {key!r} is incomplete ({exc})", source=name) from None
+        n_cls = len(e["classes"])
+        if coef.ndim != 2 or coef.shape[1] != vec.n_features or coef.shape[0] not in (1, n_cls) or intercept.shape[0] != coef.shape[0]:
+            raise ModelError(f"model {key!r}: weights of shape {coef.shape} do not fit {vec.n_features} features "
+                             f"and {n_cls} classes", source=name)
+        for b, a in idf.items():
+            if a.shape[0] != len(vocab.get(b, ())):
+                raise ModelError(f"model {key!r}: IDF of block {b!r} does not match its vocabulary", source=name)
+        models[key] = LinearModel(e["task"], e["classes"], vec, coef, intercept, e.get("info"))
+    if not models:
+        raise ModelError("holds no models", source=name)
+    if expect_task is not None and not any(m.task == expect_task for m in models.values()):
+        tasks = sorted({m.task for m in models.values()})
+        raise ModelError(f"is a {'/'.join(tasks)} model, not a {expect_task} model", source=name)
+    return models, meta
