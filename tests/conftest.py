@@ -33,3 +33,19 @@ def example_article() -> Path:
     if not EXAMPLE_ARTICLE.is_file():
         pytest.skip(f"the shared example article is absent ({EXAMPLE_ARTICLE})")
     return EXAMPLE_ARTICLE
+
+
+def validate_article(doc: dict) -> dict:
+    """Validate an article document against the published JSON Schema (schema_version 1)."""
+    import json
+    from importlib import resources
+
+    import jsonschema
+
+    schema = json.loads(resources.files("framing").joinpath("data/schema/article.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(doc)
+    for p in doc.get("paragraphs", []):
+        assert doc["text"][p["start"] : p["end"]] == p["text"]
+        for c in p.get("cues", []):
+            assert doc["text"][c["start"] : c["end"]] == c["text"]
+    return doc

@@ -11,6 +11,8 @@ import pytest
 from framing import __version__
 from framing.cli import main
 
+from conftest import validate_article
+
 ARTICLE = "عنوان الخبر\n\nقال الوزير إن الاجتماع انتهى دون اتفاق.\n\nSource link\n"
 
 
@@ -53,7 +55,7 @@ def test_score_table_and_json(tmp_path, capsys):
     assert code == 0 and "قال الوزير" in out and "removed" in out
     code, out, err = run(["score", str(path), "--format", "json"], capsys)
     assert code == 0
-    doc = json.loads(out)
+    doc = validate_article(json.loads(out))
     assert doc["schema_version"] == 1
     assert doc["title"] == "عنوان الخبر"
     assert [p["text"] for p in doc["paragraphs"]] == ["قال الوزير إن الاجتماع انتهى دون اتفاق."]
@@ -76,7 +78,7 @@ def test_output_file_is_written(tmp_path, capsys):
 def test_builtin_examples(name, capsys):
     code, out, err = run(["score", "--example", name, "--format", "json"], capsys)
     assert code == 0, err
-    doc = json.loads(out)
+    doc = validate_article(json.loads(out))
     assert doc["id"] == f"example:{name}"
     assert doc["lang"] == ("en" if name == "en" else "ar")
     assert doc["title"] and doc["dateline"]
@@ -136,7 +138,7 @@ def test_directory_collection_keeps_going_and_exits_1(tmp_path, capsys):
     (d / "ignored.csv").write_text("x,y", encoding="utf-8")
     code, out, err = run(["score", str(d)], capsys)
     assert code == 1
-    records = [json.loads(line) for line in out.splitlines()]
+    records = [validate_article(json.loads(line)) for line in out.splitlines()]
     assert [r["id"] for r in records] == ["a.txt", "b.txt", os.path.join("sub", "c.md")]
     assert "error" in records[1] and "is empty" in records[1]["error"]
     assert records[2]["lang"] == "en"
@@ -154,7 +156,7 @@ def test_jsonl_collection(tmp_path, capsys):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     code, out, err = run(["score", str(path)], capsys)
     assert code == 1
-    records = [json.loads(line) for line in out.splitlines()]
+    records = [validate_article(json.loads(line)) for line in out.splitlines()]
     assert [r["id"] for r in records] == ["one", "line-2", "three", "four"]
     assert records[0]["source"] == "Example News" and records[0]["url"] == "http://x"
     assert "line 2" in records[1]["error"] and "invalid JSON" in records[1]["error"]

@@ -5,6 +5,8 @@ import json
 from framing.cli import main
 from framing.text import read_document
 
+from conftest import validate_article
+
 
 def test_example_article_structure(example_article):
     doc = read_document(example_article)
@@ -28,7 +30,7 @@ def test_example_article_structure(example_article):
 
 def test_example_article_through_the_cli(example_article, capsys):
     assert main(["score", str(example_article), "--format", "json"]) == 0
-    doc = json.loads(capsys.readouterr().out)
+    doc = validate_article(json.loads(capsys.readouterr().out))
     assert len(doc["paragraphs"]) == 8
     assert [p["index"] for p in doc["paragraphs"]] == list(range(8))
     assert len(doc["related"]) == 1
