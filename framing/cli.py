@@ -189,7 +189,19 @@ def build_parser() -> argparse.ArgumentParser:
     dst = dsub.add_parser("stats", help="counts by language, task, label and target")
     dst.add_argument("file", metavar="FILE", help="a JSONL/CSV record file, or a dataset name")
     dst.add_argument("--format", choices=("text", "json"), default="text")
-    for p in (dl, dc, dst):
+    df = dsub.add_parser(
+        "fetch",
+        help="download a corpus from its public source (needs internet)",
+        description="Download a corpus from its public source, pinned to a commit; check its format and "
+        "record count; record the SHA-256 of every file and warn when it changes on a later fetch.",
+    )
+    df.add_argument("name", metavar="NAME")
+    df.add_argument("--dest", metavar="DIR", help="data folder (default: $FRAMING_DATA, else ./framing-data)")
+    df.add_argument("--accept-licence", action="store_true",
+                    help="accept a non-commercial, copyleft or unstated licence (read it first)")
+    df.add_argument("--mirror", metavar="URL", help="base URL standing in for raw.githubusercontent.com")
+    df.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS")
+    for p in (dl, dc, dst, df):
         p.set_defaults(func=_lazy("datasets"))
 
     evaluate = sub.add_parser(

@@ -10,7 +10,15 @@ from ..fileio import Output
 
 
 def run(args) -> int:
-    return {"list": _list, "convert": _convert, "stats": _stats}[args.datasets_command](args)
+    return {"list": _list, "convert": _convert, "stats": _stats, "fetch": _fetch}[args.datasets_command](args)
+
+
+def _fetch(args) -> int:
+    from ..datasets.fetch import fetch
+
+    dest = args.dest or os.environ.get("FRAMING_DATA") or "framing-data"
+    fetch(args.name, dest, accept_licence=args.accept_licence, mirror=args.mirror, timeout=args.timeout)
+    return 0
 
 
 def _list(args) -> int:
