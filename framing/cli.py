@@ -215,6 +215,8 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     evaluate.add_argument("--task", choices=("cues", "stance", "persuasion"), required=True)
+    evaluate.add_argument("--model", metavar="MODEL", help="a model file from 'framing train' (default: the default model)")
+    evaluate.add_argument("--predictions", metavar="FILE", help="write every prediction (JSONL) for error analysis")
     evaluate.add_argument("--data", action="append", required=True, metavar="FILE",
                           help="record file (JSONL/CSV) or dataset name; repeatable")
     evaluate.add_argument("--labels", metavar="L1,L2", help="gold span labels to evaluate (default: all that map)")
@@ -222,6 +224,26 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("-o", "--output", metavar="FILE")
     evaluate.add_argument("--lexicon", action="append", default=[], metavar="FILE")
     evaluate.set_defaults(func=_lazy("evaluate"))
+
+    train = sub.add_parser(
+        "train",
+        help="train a stance or persuasion model on labelled records",
+        description="Train a model on records of the shared format (JSONL/CSV, or dataset names). One model "
+        "per language found in the data; the file holds arrays and JSON only (no pickle).",
+        epilog="examples:\n  framing datasets convert mawqif -o mawqif.jsonl\n"
+        "  framing train --task stance --data mawqif.jsonl --out mawqif.npz --cv 5\n"
+        "  framing evaluate --task stance --model mawqif.npz --data mawqif-dev.jsonl",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    train.add_argument("--task", choices=("stance", "persuasion"), required=True)
+    train.add_argument("--data", action="append", required=True, metavar="FILE", help="record file or dataset name; repeatable")
+    train.add_argument("--out", required=True, metavar="MODEL", help="where to write the model (.npz)")
+    train.add_argument("--seed", type=int, default=0)
+    train.add_argument("--C", type=float, default=None, help="inverse regularisation strength (default 1.0)")
+    train.add_argument("--cv", type=int, default=0, metavar="K", help="also print a K-fold cross-validation by document")
+    train.add_argument("--label-field", metavar="NAME", help="persuasion: train on this record field instead of 'label'")
+    train.add_argument("--lexicon", action="append", default=[], metavar="FILE")
+    train.set_defaults(func=_lazy("train"))
     return parser
 
 

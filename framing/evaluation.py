@@ -158,3 +158,114 @@ def evaluate_cues(records, extractor, *, labels=None) -> dict:
         "gold_spans": spn["overall"]["gold"],
         "lexicon_version": extractor.lexicon.version,
     }
+
+
+# -- stance and persuasion ---------------------------------------------------------
+
+STANCE_LABELS = ("FAVOR", "AGAINST", "NONE")
+
+
+def _prf(y_true, y_pred, labels):
+    out = {}
+    for lab in labels:
+        tp = sum(1 for t, p in zip(y_true, y_pred) if t == lab and p == lab)
+        fp = sum(1 for t, p in zip(y_true, y_pred) if t != lab and p == lab)
+        fn = sum(1 for t, p in zip(y_true, y_pred) if t == lab and p != lab)
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        out[lab] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(_f1(p, r), 4), "support": tp + fn}
+    return out
+
+
+def _stance_headline(y_true, y_pred, targets):
+    per = _prf(y_true, y_pred, STANCE_LABELS)
+    macro = sum(per[k]["f1"] for k in STANCE_LABELS) / 3
+    f_avg = (per["FAVOR"]["f1"] + per["AGAINST"]["f1"]) / 2
+    by_target = {}
+    for tg in sorted(set(targets)):
+        idx = [i for i, t in enumerate(targets) if t == tg]
+        pt = _prf([y_true[i] for i in idx], [y_pred[i] for i in idx], ("FAVOR", "AGAINST"))
+        by_target[tg] = (pt["FAVOR"]["f1"] + pt["AGAINST"]["f1"]) / 2
+    f_avg_t = sum(by_target.values()) / len(by_target) if by_target else 0.0
+    acc = sum(1 for t, p in zip(y_true, y_pred) if t == p) / len(y_true) if y_true else 0.0
+    return {"macro_f1": macro, "f_avg": f_avg, "f_avg_by_target": f_avg_t, "accuracy": acc}, per, by_target
+
+
+def bootstrap_intervals(fn, n: int, *, rounds: int = 1000, seed: int = 0) -> dict:
+    """95% percentile intervals of the metrics ``fn(indices)`` returns, over resampled indices."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    samples = {}
+    for _ in range(rounds):
+        idx = rng.integers(0, n, n)
+        for k, v in fn(idx).items():
+            samples.setdefault(k, []).append(v)
+    return {k: [round(float(np.percentile(v, 2.5)), 4), round(float(np.percentile(v, 97.5)), 4)] for k, v in samples.items()}
+
+
+def stance_metrics(y_true, y_pred, targets, mentioned=None, *, rounds: int = 1000, seed: int = 0) -> dict:
+    """SemEval-2016 / StanceEval-style stance metrics with 95% bootstrap intervals.
+
+    ``f_avg`` is the mean of the FAVOR and AGAINST F1 pooled over all pairs;
+    ``f_avg_by_target`` the same per target, averaged.
+
+    >>> m = stance_metrics(["FAVOR", "AGAINST", "NONE"], ["FAVOR", "NONE", "NONE"], ["t", "t", "t"], rounds=10)
+    >>> m["metrics"]["f_avg"], m["metrics"]["accuracy"]
+    (0.5, 0.6667)
+    """
+    y_true, y_pred, targets = list(y_true), list(y_pred), list(targets)
+    head, per, by_target = _stance_headline(y_true, y_pred, targets)
+    labels = list(STANCE_LABELS)
+    confusion = [[sum(1 for t, p in zip(y_true, y_pred) if t == a and p == b) for b in labels] for a in labels]
+
+    def boot(idx):
+        h, _, _ = _stance_headline([y_true[i] for i in idx], [y_pred[i] for i in idx], [targets[i] for i in idx])
+        return h
+
+    out = {
+        "task": "stance",
+        "pairs": len(y_true),
+        "metrics": {k: round(v, 4) for k, v in head.items()},
+        "intervals_95": bootstrap_intervals(boot, len(y_true), rounds=rounds, seed=seed) if y_true else {},
+        "per_class": per,
+        "confusion_matrix": {"labels": labels, "rows_true_cols_pred": confusion},
+        "per_target": {
+            tg: {"pairs": sum(1 for t in targets if t == tg), "f_avg": round(v, 4)} for tg, v in by_target.items()
+        },
+    }
+    if mentioned is not None:
+        parts = {}
+        for flag, name in ((True, "mentioned"), (False, "not_mentioned")):
+            idx = [i for i, m in enumerate(mentioned) if m == flag]
+            if idx:
+                h, _, _ = _stance_headline([y_true[i] for i in idx], [y_pred[i] for i in idx], [targets[i] for i in idx])
+                parts[name] = {"pairs": len(idx), **{k: round(v, 4) for k, v in h.items()}}
+        out["by_mention"] = parts
+    return out
+
+
+def persuasion_metrics(y_true, y_pred, *, rounds: int = 1000, seed: int = 0) -> dict:
+    """Accuracy, micro and macro F1 (with 95% bootstrap intervals) and per-class figures.
+
+    >>> persuasion_metrics(["true", "false", "true"], ["true", "true", "true"], rounds=10)["metrics"]["micro_f1"]
+    0.6667
+    """
+    y_true, y_pred = [str(v).lower() for v in y_true], [str(v).lower() for v in y_pred]
+    labels = sorted(set(y_true) | set(y_pred))
+
+    def head(idx):
+        yt = [y_true[i] for i in idx]
+        yp = [y_pred[i] for i in idx]
+        per = _prf(yt, yp, labels)
+        acc = sum(1 for a, b in zip(yt, yp) if a == b) / len(yt) if yt else 0.0
+        return {"accuracy": acc, "micro_f1": acc, "macro_f1": sum(per[k]["f1"] for k in labels) / len(labels)}
+
+    all_idx = list(range(len(y_true)))
+    return {
+        "task": "persuasion",
+        "items": len(y_true),
+        "metrics": {k: round(v, 4) for k, v in head(all_idx).items()},
+        "intervals_95": bootstrap_intervals(head, len(y_true), rounds=rounds, seed=seed) if y_true else {},
+        "per_class": _prf(y_true, y_pred, labels),
+    }

@@ -24,7 +24,7 @@ def run(args) -> int:
     from ..output import dumps
 
     if args.task != "cues":
-        raise UsageError(f"--task {args.task} needs a trained model, which this version cannot evaluate yet")
+        return _evaluate_model(args)
     from ..cues import CueExtractor
     from ..evaluation import evaluate_cues
     from ..lexicon import load_lexicon
@@ -46,4 +46,94 @@ def run(args) -> int:
             for lab, d in result["per_label"].items():
                 t, s = d["token"], d["span"]
                 out.write(f"  {lab:<32} token F1 {t['f1']:.3f}  span F1 {s['f1']:.3f}\n")
+    return 0
+
+
+def _load_bundle(args, task):
+    from ..models.bundle import Bundle, default_bundle
+    from ..targets import load_targets
+
+    targets = load_targets()
+    if args.model:
+        return Bundle.load(args.model, expect_task=task, targets=targets)
+    import sys
+
+    return default_bundle(progress=lambda m: print(f"framing: {m}", file=sys.stderr), targets=targets)
+
+
+def _evaluate_model(args) -> int:
+    import json
+
+    from ..datasets.records import stance_pairs
+    from ..evaluation import persuasion_metrics, stance_metrics
+    from ..output import dumps
+
+    task = args.task
+    bundle = _load_bundle(args, task)
+    records = _records(args)
+    preds_out = []
+    if task == "stance":
+        pairs = stance_pairs(records)
+        if not pairs:
+            raise UsageError("--data has no stance pairs ('target'/'stance' or 'targets')")
+        unknown = sorted({t.stance for _, t in pairs} - {"FAVOR", "AGAINST", "NONE"})
+        if unknown:
+            raise UsageError(f"the data has stance labels the model does not know: {unknown}")
+        y_true, y_pred, tg, mentioned = [], [], [], []
+        for lang in sorted({r.lang for r, _ in pairs}):
+            sub = [(r, t) for r, t in pairs if r.lang == lang]
+            est = bundle.get("stance", lang)
+            if est is None:
+                raise UsageError(f"the model has no stance model for language {lang!r}",
+                                 hint=f"it has: {', '.join(sorted(bundle.estimators))}")
+            proba = est.predict_proba(sub)
+            for (r, t), p in zip(sub, proba):
+                label = str(est.classes_[p.argmax()])
+                spans, _ = __import__("framing.models.features", fromlist=["find_mentions"]).find_mentions(
+                    r.text, lang, t.target, est.targets, t.mentions)
+                y_true.append(t.stance)
+                y_pred.append(label)
+                tg.append(t.target)
+                mentioned.append(bool(spans))
+                preds_out.append({"id": r.id, "target": t.target, "gold": t.stance, "pred": label,
+                                  "probabilities": {c: round(float(x), 4) for c, x in zip(est.classes_, p)},
+                                  "mentioned": bool(spans)})
+        result = stance_metrics(y_true, y_pred, tg, mentioned, seed=0)
+    else:
+        items = [r for r in records if r.label is not None]
+        if not items:
+            raise UsageError("--data has no 'label' for persuasion")
+        y_true, y_pred = [], []
+        for lang in sorted({r.lang for r in items}):
+            sub = [r for r in items if r.lang == lang]
+            est = bundle.get("persuasion", lang)
+            if est is None:
+                raise UsageError(f"the model has no persuasion model for language {lang!r}")
+            proba = est.predict_proba(sub)
+            for r, p in zip(sub, proba):
+                label = str(est.classes_[p.argmax()])
+                y_true.append("true" if r.label else "false")
+                y_pred.append(label)
+                preds_out.append({"id": r.id, "gold": y_true[-1], "pred": label,
+                                  "probability_true": round(float(p[list(est.classes_).index("true")]), 4)})
+        result = persuasion_metrics(y_true, y_pred, seed=0)
+    result["model"] = bundle.path or "default"
+    result["lexicon_version"] = bundle.meta.get("lexicon_version")
+    if args.predictions:
+        from ..fileio import atomic_write
+
+        with atomic_write(args.predictions) as fh:
+            for row in preds_out:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    with Output(args.output) as out:
+        if args.format == "json":
+            out.write(dumps(result, indent=2) + "\n")
+        else:
+            m, ci = result["metrics"], result.get("intervals_95", {})
+            out.write(f"{task} evaluation, model {result['model']}\n")
+            for k, v in m.items():
+                lo_hi = ci.get(k)
+                out.write(f"  {k:<18} {v:.3f}" + (f"  [{lo_hi[0]:.3f}, {lo_hi[1]:.3f}]" if lo_hi else "") + "\n")
+            for lab, d in result["per_class"].items():
+                out.write(f"  {lab:<10} P {d['precision']:.3f} R {d['recall']:.3f} F1 {d['f1']:.3f} (n={d['support']})\n")
     return 0

@@ -1,0 +1,197 @@
+"""Model bundles: the stance and persuasion models ``score`` and ``report`` use.
+
+A bundle is one model file (see :mod:`framing.models.linear`) holding models
+keyed ``<task>-<lang>`` (``stance-ar``, ``persuasion-en``, ...), the settings
+needed to rebuild their features, and the lexicon they were trained with
+(so that user lexicons change what is shown, never what a model sees).
+
+The default bundle is trained from our own corpus the first time it is
+needed (no network, seconds) and cached in the user's cache folder
+(``$FRAMING_CACHE``, else ``$XDG_CACHE_HOME/framing``, else ``~/.cache/framing``);
+it is rebuilt when the package version, the corpus or the lexicon changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from dataclasses import asdict
+from importlib import resources
+
+from .. import __version__
+from ..errors import ModelError
+from ..lexicon import Lexicon, LexiconEntry
+from .estimators import PersuasionClassifier, StanceClassifier
+from .linear import load_models, save_models
+
+__all__ = ["Bundle", "build_default_bundle", "cache_dir", "default_bundle", "train_bundle"]
+
+STANCE_PARAMS = ("C", "min_df", "max_char_features", "use_words", "use_chars", "use_cues", "use_target",
+                 "target_min_count", "class_weight", "random_state")
+PERSUASION_PARAMS = ("C", "min_df", "max_char_features", "use_words", "use_chars", "use_cues", "class_weight",
+                     "random_state")
+
+
+def cache_dir() -> str:
+    env = os.environ.get("FRAMING_CACHE")
+    if env:
+        return env
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "framing")
+
+
+def _lexicon_to_json(lex: Lexicon) -> dict:
+    return {"versions": lex.versions, "entries": [asdict(e) for e in lex.entries]}
+
+
+def _lexicon_from_json(d: dict) -> Lexicon:
+    entries = []
+    for e in d.get("entries", []):
+        e = dict(e)
+        e["forms"] = tuple(e.get("forms", ()))
+        entries.append(LexiconEntry(**e))
+    return Lexicon(tuple(entries), dict(d.get("versions", {})))
+
+
+class Bundle:
+    """Loaded models ready to predict, with the lexicon and settings they were trained with."""
+
+    def __init__(self, estimators: dict, meta: dict, path: str | None = None):
+        self.estimators = estimators  # key -> fitted StanceClassifier / PersuasionClassifier
+        self.meta = meta
+        self.path = path
+
+    def get(self, task: str, lang: str):
+        return self.estimators.get(f"{task}-{lang}")
+
+    @property
+    def tasks(self) -> set:
+        return {k.split("-", 1)[0] for k in self.estimators}
+
+    def save(self, path: str) -> None:
+        models = {k: est.model_ for k, est in self.estimators.items()}
+        save_models(path, models, self.meta)
+
+    @classmethod
+    def load(cls, path: str, *, expect_task: str | None = None, targets=None) -> "Bundle":
+        models, meta = load_models(path, expect_task=expect_task)
+        lex = _lexicon_from_json(meta.get("lexicon") or {})
+        estimators = {}
+        for key, m in models.items():
+            params = (m.info or {}).get("params") or {}
+            if m.task == "stance":
+                est = StanceClassifier(**{k: v for k, v in params.items() if k in STANCE_PARAMS}, lexicon=lex, targets=targets)
+                est._setup()
+                est.frequent_targets_ = frozenset((m.info or {}).get("frequent_targets", ()))
+            elif m.task == "persuasion":
+                est = PersuasionClassifier(**{k: v for k, v in params.items() if k in PERSUASION_PARAMS}, lexicon=lex)
+                est._setup()
+            else:
+                raise ModelError(f"model {key!r} has an unknown task {m.task!r}", source=path)
+            est.model_ = m
+            import numpy as np
+
+            est.classes_ = np.asarray(m.classes)
+            estimators[key] = est
+        return cls(estimators, meta, path)
+
+
+def _sha_records(records) -> str:
+    h = hashlib.sha256()
+    for r in records:
+        h.update(json.dumps([r.text, [(t.target, t.stance) for t in r.targets], r.label], ensure_ascii=False).encode())
+    return h.hexdigest()
+
+
+def train_bundle(records, tasks=("stance", "persuasion"), *, lexicon=None, targets=None, seed=0, params=None,
+                 progress=None, label_field=None) -> Bundle:
+    """Train a bundle (one model per task and language present in ``records``)."""
+    from ..lexicon import load_lexicon
+    from ..datasets.records import stance_pairs
+
+    lex = lexicon if lexicon is not None else load_lexicon()
+    params = dict(params or {})
+    estimators = {}
+    for task in tasks:
+        for lang in ("ar", "en"):
+            rs = [r for r in records if r.lang == lang]
+            if task == "stance":
+                pairs = stance_pairs(rs)
+                if len({t.stance for _, t in pairs}) < 2:
+                    continue
+                if progress:
+                    progress(f"training stance-{lang} on {len(pairs)} (paragraph, target) pairs")
+                est = StanceClassifier(lexicon=lex, targets=targets, random_state=seed,
+                                       **{k: v for k, v in params.items() if k in STANCE_PARAMS})
+                est.fit(pairs, [t.stance for _, t in pairs])
+                est.model_.info = {"params": {k: getattr(est, k) for k in STANCE_PARAMS},
+                                   "frequent_targets": sorted(est.frequent_targets_), "lang": lang,
+                                   "train_pairs": len(pairs)}
+            else:
+                if label_field:
+                    labelled = [(r, r.extra.get(label_field)) for r in rs if r.extra.get(label_field) is not None]
+                else:
+                    labelled = [(r, r.label) for r in rs if r.label is not None]
+                if len({bool(v) for _, v in labelled}) < 2:
+                    continue
+                if progress:
+                    progress(f"training persuasion-{lang} on {len(labelled)} paragraphs")
+                est = PersuasionClassifier(lexicon=lex, random_state=seed,
+                                           **{k: v for k, v in params.items() if k in PERSUASION_PARAMS})
+                est.fit([r for r, _ in labelled], [v for _, v in labelled])
+                est.model_.info = {"params": {k: getattr(est, k) for k in PERSUASION_PARAMS}, "lang": lang,
+                                   "train_paragraphs": len(labelled), "label_field": label_field or "label"}
+            estimators[f"{task}-{lang}"] = est
+    if not estimators:
+        raise ModelError("nothing to train: the data has no stance pairs or labels with at least two classes")
+    import sklearn
+
+    meta = {
+        "framing_version": __version__,
+        "sklearn_version": sklearn.__version__,
+        "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "seed": seed,
+        "training_data_sha256": _sha_records(records),
+        "training_records": len(records),
+        "lexicon_version": lex.version,
+        "lexicon": _lexicon_to_json(lex),
+    }
+    return Bundle(estimators, meta)
+
+
+def _corpus_fingerprint() -> str:
+    h = hashlib.sha256(__version__.encode())
+    root = resources.files("framing").joinpath("data/corpus")
+    for p in sorted(root.iterdir(), key=lambda p: p.name):
+        if p.name.endswith(".txt"):
+            h.update(p.read_bytes())
+    for name in ("lexicons/ar.tsv", "lexicons/en.tsv"):
+        h.update(resources.files("framing").joinpath(name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def build_default_bundle(path: str, *, progress=None) -> Bundle:
+    """Train the default bundle on the train split of our corpus and save it."""
+    from ..datasets.corpus import load_corpus
+    from ..targets import load_targets
+
+    records = [r.record for r in load_corpus(split="train")]
+    bundle = train_bundle(records, targets=load_targets(), progress=progress)
+    bundle.meta["recipe"] = "default: our corpus (train split), stance + persuasion, ar + en"
+    bundle.meta["corpus_fingerprint"] = _corpus_fingerprint()
+    bundle.save(path)
+    return bundle
+
+
+def default_bundle(*, progress=None, targets=None) -> Bundle:
+    """The cached default bundle, built first if missing or stale."""
+    fp = _corpus_fingerprint()
+    path = os.path.join(cache_dir(), f"default-{__version__}-{fp}.npz")
+    if not os.path.exists(path):
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        if progress:
+            progress(f"building the default model from our corpus (once; cached in {os.path.dirname(path)})")
+        build_default_bundle(path, progress=progress)
+    return Bundle.load(path, targets=targets)
