@@ -12,4 +12,17 @@ cheap and never touches the network or the disk.
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__"]
+__all__ = ["__version__", "analyze", "Analyzer", "ArticleResult", "StanceClassifier", "PersuasionClassifier"]
+
+
+def __getattr__(name):
+    # Lazy: ``import framing`` stays cheap; the models load only when asked for.
+    if name in ("analyze", "Analyzer", "ArticleResult"):
+        from . import analysis
+
+        return getattr(analysis, name)
+    if name in ("StanceClassifier", "PersuasionClassifier"):
+        from . import models
+
+        return getattr(models, name)
+    raise AttributeError(f"module 'framing' has no attribute {name!r}")

@@ -126,6 +126,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     score.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     score.add_argument(
+        "--target",
+        action="append",
+        default=[],
+        metavar="NAME[=ALIAS|ALIAS]",
+        help="score this target in every paragraph (repeatable); quote it: --target 'the West=West|Western'. "
+        "Default: every target of the targets file that the article mentions, where it is mentioned",
+    )
+    score.add_argument("--model", metavar="BUNDLE", help="a model file (default: the default model, built on first use)")
+    score.add_argument("--no-model", action="store_true", help="cues and scores only: no stance or persuasion")
+    score.add_argument(
         "--lexicon",
         action="append",
         default=[],

@@ -102,6 +102,12 @@ def render_table(article: dict) -> str:
             pct = score["loadedness_percentile"]
             extra = f"loaded {score['loadedness']:>5.1f}" + (f" (p{pct:.0f})" if pct is not None else "") + " "
         lines.append(f"  [{p['index'] + 1:>3}] {p['lang']:<5} {p['start']:>6}-{p['end']:<6} {extra}{p['text']}")
+        if p.get("persuasion"):
+            lines.append(f"         persuasion p={p['persuasion']['probability']:.2f}")
+        for st in p.get("stance", []):
+            prob = st["probabilities"].get(st["label"], 0.0)
+            why = "; ".join(r["text"] for r in st["reasons"][:3])
+            lines.append(f"         stance {st['label']:<8} {prob:.2f}  {st['target']}  <- {why}")
         lines.extend(_cue_lines(p.get("cues", [])))
     for r in article["related"]:
         lines.append(f"  related    {r['start']:>6}-{r['end']:<6} {r['text']}")
@@ -117,6 +123,8 @@ def render_table(article: dict) -> str:
         for t in summary["top_loaded_terms"][:5]:
             alt = f" -> {t['neutral']}" if t.get("neutral") else ""
             lines.append(f"             {t['category']:<20} x{t['count']} {t['text']}{alt}")
+        for target, d in (summary.get("stance") or {}).items():
+            lines.append(f"  stance     {d['lean']:<8} FAVOR {d['FAVOR']} AGAINST {d['AGAINST']} NONE {d['NONE']}  {target}")
     return "\n".join(lines) + "\n"
 
 

@@ -66,3 +66,29 @@ def summarize(paragraphs: list[dict], related: list[dict]) -> dict:
             for name, d in sorted(speakers.items(), key=lambda kv: (-kv[1]["attributions"], kv[0]))
         ],
     }
+
+
+def stance_summary(paragraphs: list[dict]) -> dict:
+    """Per target: labels over the paragraphs where it was scored, and the overall lean.
+
+    The lean is the label with most paragraphs among FAVOR and AGAINST when
+    those outnumber NONE, else NONE; ``answered`` says whether any paragraph
+    gives the target's own side (the target speaking) beside criticism of it.
+    """
+    out: dict[str, dict] = {}
+    for p in paragraphs:
+        speakers = " ".join(c["text"] for c in p["cues"] if c["category"] == "attribution")
+        for s in p.get("stance", []):
+            d = out.setdefault(s["target"], {"FAVOR": 0, "AGAINST": 0, "NONE": 0, "paragraphs": [], "speaks": False})
+            d[s["label"]] += 1
+            d["paragraphs"].append(p["index"])
+            if any(r.get("feature") == "f:t_is_speaker" for r in s["reasons"]) or s["target"] in speakers:
+                d["speaks"] = True
+    for d in out.values():
+        polar = d["FAVOR"] + d["AGAINST"]
+        if polar > d["NONE"] and d["FAVOR"] != d["AGAINST"]:
+            d["lean"] = "FAVOR" if d["FAVOR"] > d["AGAINST"] else "AGAINST"
+        else:
+            d["lean"] = "NONE"
+        d["answered"] = d["speaks"] if d["AGAINST"] else None
+    return out

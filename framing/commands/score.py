@@ -18,6 +18,19 @@ def run(args) -> int:
 
     extractor = CueExtractor(load_lexicon(args.lexicon))
     lexicon_version = extractor.lexicon.version
+    analyzer = None
+    requested = []
+    if not args.no_model:
+        from ..analysis import Analyzer
+        from ..models.bundle import Bundle
+        from ..targets import load_targets, parse_target_option
+
+        extra = [t for spec in args.target for t in parse_target_option(spec)]
+        requested = list(dict.fromkeys(t.name for t in extra))
+        targets = load_targets(extra_targets=extra)
+        progress = lambda m: print(f"framing: {m}", file=sys.stderr, flush=True)  # noqa: E731
+        bundle = Bundle.load(args.model, targets=targets) if args.model else None
+        analyzer = Analyzer(bundle, lexicon_files=args.lexicon, targets=targets, progress=progress)
 
     html = {"auto": None, "yes": True, "no": False}[args.html]
     opts = dict(html=html, max_bytes=args.max_bytes, max_paragraph_chars=args.max_paragraph_chars)
@@ -56,9 +69,12 @@ def run(args) -> int:
                     raise item.error
             else:
                 done += 1
-                record = article_dict(
-                    item.document, extractor.find_in_document(item.document), lexicon_version=lexicon_version
-                )
+                if analyzer is not None:
+                    record = analyzer.analyze_document(item.document, requested).data
+                else:
+                    record = article_dict(
+                        item.document, extractor.find_in_document(item.document), lexicon_version=lexicon_version
+                    )
                 for w in item.document.warnings:
                     print(f"framing: warning: {item.id}: {w}", file=sys.stderr)
             if fmt == "table":
