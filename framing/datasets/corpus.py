@@ -191,6 +191,58 @@ def parse_corpus_source(text: str, source: str, lang: str) -> list[CorpusRecord]
     return records
 
 
+def corpus_targets() -> list:
+    """Targets of our corpus with the aliases its paragraphs use (from the ``*.targets.tsv`` sidecars)."""
+    import csv
+
+    from ..targets import KINDS, Target
+
+    root = resources.files("framing").joinpath("data/corpus")
+    out = {}
+    for p in sorted(root.iterdir(), key=lambda p: p.name):
+        if not p.name.endswith(".targets.tsv"):
+            continue
+        for i, row in enumerate(csv.DictReader(p.read_text(encoding="utf-8").splitlines(), delimiter="\t"), 2):
+            name = (row.get("target") or "").strip()
+            lang = (row.get("lang") or p.name[:2]).strip()
+            if not name:
+                raise DataFormatError("empty target", source=f"framing/data/corpus/{p.name}", line=i)
+            kind = (row.get("kind") or "other").strip()
+            aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+            key = (lang, name)
+            if key in out:
+                aliases = tuple(dict.fromkeys(out[key].aliases + aliases))
+            out[key] = Target(name, lang, kind if kind in KINDS else "other", "", aliases, (), "", p.name)
+    return list(out.values())
+
+
+def _with_mentions(records: list[CorpusRecord]) -> list[CorpusRecord]:
+    """Add each target's mention offsets, found with the sidecar aliases (clitic-aware)."""
+    from dataclasses import replace
+
+    from ..targets import TargetSet
+
+    by_lang: dict[str, TargetSet] = {}
+    for t in corpus_targets():
+        by_lang.setdefault(t.lang, []).append(t)
+    sets = {lang: TargetSet(ts) for lang, ts in by_lang.items()}
+    out = []
+    for cr in records:
+        r = cr.record
+        ts = sets.get(r.lang)
+        if ts is None:
+            out.append(cr)
+            continue
+        names = {t.target for t in r.targets}
+        found = ts.mentions(r.text, r.lang, only=names)
+        labels = tuple(
+            replace(t, mentions=tuple(sorted({(m.start, m.end) for m in found if m.target == t.target})))
+            for t in r.targets
+        )
+        out.append(replace(cr, record=replace(r, targets=labels)))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _load_all() -> tuple[CorpusRecord, ...]:
     root = resources.files("framing").joinpath("data/corpus")
@@ -200,6 +252,7 @@ def _load_all() -> tuple[CorpusRecord, ...]:
         lang = name.split("-", 1)[0]
         text = root.joinpath(name).read_text(encoding="utf-8")
         out.extend(parse_corpus_source(text, f"framing/data/corpus/{name}", lang))
+    out = _with_mentions(out)
     ids = [r.record.id for r in out]
     dupes = {i for i in ids if ids.count(i) > 1} if len(set(ids)) != len(ids) else set()
     if dupes:
