@@ -254,6 +254,15 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--label-field", metavar="NAME", help="persuasion: train on this record field instead of 'label'")
     train.add_argument("--lexicon", action="append", default=[], metavar="FILE")
     train.set_defaults(func=_lazy("train"))
+
+    model = sub.add_parser("model", help="the model bundle in use and its card",
+                           description="Show the model bundle in use (the default one is built from our corpus on "
+                           "first use and cached) and its card: accuracy measured on real news.")
+    msub = model.add_subparsers(dest="model_command", metavar="ACTION", parser_class=_Parser, required=True)
+    mi = msub.add_parser("info", help="what the bundle holds, how it was trained, how accurate it is")
+    mi.add_argument("--model", metavar="BUNDLE")
+    mi.add_argument("--format", choices=("text", "json"), default="text")
+    mi.set_defaults(func=_lazy("model"))
     return parser
 
 
