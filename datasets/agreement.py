@@ -1,0 +1,126 @@
+"""Inter-annotator agreement on our corpus: the blind second labelling pass.
+
+Two steps:
+
+``python datasets/agreement.py batch --lang ar --n 220 --out /tmp/blind-ar.tsv``
+    writes a fixed, hash-ordered sample of our paragraphs with their targets
+    but WITHOUT their labels, for a second annotator who has not seen them.
+
+``python datasets/agreement.py kappa``
+    reads the second pass (``datasets/agreement/<lang>-pass2.tsv``: id, target,
+    stance, confidence, annotator) and reports Cohen's kappa against the first
+    labels, per language, with the confusion table; and, where
+    ``datasets/agreement/<lang>-adjudication.tsv`` exists, how many
+    disagreements were adjudicated and which way. Writes
+    ``datasets/agreement/summary.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from framing.datasets.corpus import load_corpus  # noqa: E402
+
+AGREEMENT = ROOT / "datasets" / "agreement"
+LABELS = ("FAVOR", "AGAINST", "NONE")
+
+
+def cohen_kappa(a: list[str], b: list[str]) -> float:
+    """Cohen's kappa of two label sequences.
+
+    >>> round(cohen_kappa(["F", "A", "N", "N"], ["F", "A", "N", "A"]), 3)
+    0.636
+    """
+    n = len(a)
+    if n == 0:
+        return float("nan")
+    po = sum(1 for x, y in zip(a, b) if x == y) / n
+    ca, cb = Counter(a), Counter(b)
+    pe = sum(ca[k] * cb[k] for k in set(ca) | set(cb)) / (n * n)
+    return (po - pe) / (1 - pe) if pe < 1 else 1.0
+
+
+def batch(lang: str, n: int, out: str) -> int:
+    recs = load_corpus(lang=lang)
+    recs.sort(key=lambda r: hashlib.sha256(f"blind:{r.record.id}".encode()).hexdigest())
+    with open(out, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, delimiter="\t")
+        w.writerow(["id", "targets", "text"])
+        for r in recs[:n]:
+            w.writerow([r.record.id, " | ".join(t.target for t in r.record.targets), r.record.text])
+    return min(n, len(recs))
+
+
+def read_pass(path: Path) -> dict:
+    rows = {}
+    with open(path, encoding="utf-8") as fh:
+        lines = [line for line in fh if line.strip() and not line.startswith("#")]
+    for row in csv.DictReader(lines, delimiter="\t"):
+        rows[(row["id"], row["target"])] = row
+    return rows
+
+
+def kappa_report() -> dict:
+    first = {(r.record.id, t.target): t for r in load_corpus() for t in r.record.targets}
+    out = {}
+    for path in sorted(AGREEMENT.glob("*-pass2.tsv")):
+        lang = path.name.split("-", 1)[0]
+        second = read_pass(path)
+        keys = [k for k in second if k in first]
+        missing = [k for k in second if k not in first]
+        a = [first[k].stance for k in keys]
+        b = [second[k]["stance"] for k in keys]
+        table = {x: {y: sum(1 for p, q in zip(a, b) if p == x and q == y) for y in LABELS} for x in LABELS}
+        res = {
+            "paragraphs": len({k[0] for k in keys}),
+            "pairs": len(keys),
+            "unmatched_pairs": len(missing),
+            "observed_agreement": round(sum(1 for p, q in zip(a, b) if p == q) / len(keys), 3) if keys else None,
+            "cohen_kappa": round(cohen_kappa(a, b), 3) if keys else None,
+            "confusion_first_rows_second_cols": table,
+            "second_annotator": sorted({second[k].get("annotator", "") for k in keys}),
+        }
+        adj_path = AGREEMENT / f"{lang}-adjudication.tsv"
+        if adj_path.exists():
+            adj = read_pass(adj_path)
+            dis = [k for k in keys if first[k].stance != second[k]["stance"]]
+            res["disagreements"] = len(dis)
+            res["adjudicated"] = sum(1 for k in dis if k in adj)
+            res["adjudicated_to_first"] = sum(1 for k in dis if k in adj and adj[k]["stance"] == first[k].stance)
+            res["adjudicated_to_second"] = sum(1 for k in dis if k in adj and adj[k]["stance"] == second[k]["stance"])
+            res["adjudicated_to_other"] = res["adjudicated"] - res["adjudicated_to_first"] - res["adjudicated_to_second"]
+            res["corpus_agrees_with_adjudication"] = sum(1 for k in adj if k in first and first[k].stance == adj[k]["stance"])
+        out[lang] = res
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    b = sub.add_parser("batch")
+    b.add_argument("--lang", required=True, choices=("ar", "en"))
+    b.add_argument("--n", type=int, default=220)
+    b.add_argument("--out", required=True)
+    sub.add_parser("kappa")
+    args = ap.parse_args(argv)
+    if args.cmd == "batch":
+        print(batch(args.lang, args.n, args.out))
+        return 0
+    rep = kappa_report()
+    AGREEMENT.mkdir(parents=True, exist_ok=True)
+    (AGREEMENT / "summary.json").write_text(json.dumps(rep, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(rep, ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
