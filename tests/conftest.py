@@ -49,3 +49,15 @@ def validate_article(doc: dict) -> dict:
         for c in p.get("cues", []):
             assert doc["text"][c["start"] : c["end"]] == c["text"]
     return doc
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_cache(tmp_path_factory):
+    """Build the default model once per test session, in a temporary cache (never the user's)."""
+    old = os.environ.get("FRAMING_CACHE")
+    os.environ["FRAMING_CACHE"] = str(tmp_path_factory.mktemp("framing-cache"))
+    yield
+    if old is None:
+        os.environ.pop("FRAMING_CACHE", None)
+    else:
+        os.environ["FRAMING_CACHE"] = old
