@@ -6,6 +6,9 @@ Two steps:
     writes a fixed, hash-ordered sample of our paragraphs with their targets
     but WITHOUT their labels, for a second annotator who has not seen them.
 
+``python datasets/agreement.py disagreements --lang ar --out /tmp/dis-ar.tsv``
+    writes the pairs where the passes differ, with the text, for adjudication.
+
 ``python datasets/agreement.py kappa``
     reads the second pass (``datasets/agreement/<lang>-pass2.tsv``: id, target,
     stance, confidence, annotator) and reports Cohen's kappa against the first
@@ -103,6 +106,23 @@ def kappa_report() -> dict:
     return out
 
 
+def disagreements(lang: str, out: str) -> int:
+    """Write the pairs where the two passes differ (text, both labels) for adjudication, outside the repo."""
+    recs = {r.record.id: r.record for r in load_corpus(lang=lang)}
+    first = {(r.id, t.target): t for r in recs.values() for t in r.targets}
+    second = read_pass(AGREEMENT / f"{lang}-pass2.tsv")
+    n = 0
+    with open(out, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, delimiter="\t")
+        w.writerow(["id", "target", "first", "second", "text"])
+        for k, row in second.items():
+            if k in first and first[k].stance != row["stance"]:
+                t = first[k]
+                w.writerow([k[0], k[1], f"{t.stance}/{t.confidence}", f"{row['stance']}/{row['confidence']}", recs[k[0]].text])
+                n += 1
+    return n
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -111,9 +131,15 @@ def main(argv=None) -> int:
     b.add_argument("--n", type=int, default=220)
     b.add_argument("--out", required=True)
     sub.add_parser("kappa")
+    d = sub.add_parser("disagreements")
+    d.add_argument("--lang", required=True, choices=("ar", "en"))
+    d.add_argument("--out", required=True)
     args = ap.parse_args(argv)
     if args.cmd == "batch":
         print(batch(args.lang, args.n, args.out))
+        return 0
+    if args.cmd == "disagreements":
+        print(disagreements(args.lang, args.out))
         return 0
     rep = kappa_report()
     AGREEMENT.mkdir(parents=True, exist_ok=True)
