@@ -255,6 +255,27 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--lexicon", action="append", default=[], metavar="FILE")
     train.set_defaults(func=_lazy("train"))
 
+    report = sub.add_parser(
+        "report",
+        help="a media-literacy report for one article, as a self-contained web page",
+        description="Write one self-contained HTML page (inline CSS and charts, no scripts, nothing fetched) that "
+        "shows the article with its framing devices highlighted, stance per target, sources, charts, questions "
+        "to ask, and the method's limits. Arabic articles are laid out right-to-left.",
+        epilog="examples:\n  framing report --example ar -o report.html\n"
+        "  framing report article.txt -o report.html --charts charts/\n"
+        "  framing report page.html -o report.html --target 'the West=West|Western'",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    rsrc = report.add_mutually_exclusive_group()
+    rsrc.add_argument("path", nargs="?", metavar="PATH", help="a text or HTML file, or '-' for standard input")
+    rsrc.add_argument("--example", metavar="NAME", help="a built-in example article: ar, ar2 or en")
+    report.add_argument("-o", "--output", required=True, metavar="REPORT.html")
+    report.add_argument("--target", action="append", default=[], metavar="NAME[=ALIAS|ALIAS]")
+    report.add_argument("--model", metavar="BUNDLE")
+    report.add_argument("--lexicon", action="append", default=[], metavar="FILE")
+    report.add_argument("--charts", metavar="DIR", help="also write every chart as PNG and SVG into DIR")
+    report.set_defaults(func=_lazy("report"))
+
     model = sub.add_parser("model", help="the model bundle in use and its card",
                            description="Show the model bundle in use (the default one is built from our corpus on "
                            "first use and cached) and its card: accuracy measured on real news.")
