@@ -160,7 +160,7 @@ class StanceClassifier(_Base):
         if target in getattr(self, "frequent_targets_", ()):
             # closed-target regime: words crossed with a target seen often in training
             key = target.replace(" ", "_")
-            feats["x"] = {f"x:{key}|{k[2:]}": v for k, v in feats.get("w", {}).items() if " " not in k}
+            feats["x"] = {f"x:{key}|{k[2:]}": v for k, v in feats.get("w", {}).items()}
             feats["f"] = dict(feats["f"], **{f"f:target:{key}": 1.0})
         return feats
 
