@@ -12,7 +12,7 @@ Two steps:
 ``python datasets/agreement.py kappa``
     reads the second pass (``datasets/agreement/<lang>-pass2.tsv``: id, target,
     stance, confidence, annotator) and reports Cohen's kappa against the first
-    labels, per language, with the confusion table; and, where
+    labels as they were before adjudication (``<lang>-pass1.tsv``), per language, with the confusion table; and, where
     ``datasets/agreement/<lang>-adjudication.tsv`` exists, how many
     disagreements were adjudicated and which way. Writes
     ``datasets/agreement/summary.json``.
@@ -72,12 +72,20 @@ def read_pass(path: Path) -> dict:
     return rows
 
 
+class _Label:
+    def __init__(self, row):
+        self.stance, self.confidence = row["stance"], row["confidence"]
+
+
 def kappa_report() -> dict:
-    first = {(r.record.id, t.target): t for r in load_corpus() for t in r.record.targets}
+    """Kappa of the first labels (``<lang>-pass1.tsv``, frozen before adjudication) against the blind pass."""
+    corpus = {(r.record.id, t.target): t for r in load_corpus() for t in r.record.targets}
     out = {}
     for path in sorted(AGREEMENT.glob("*-pass2.tsv")):
         lang = path.name.split("-", 1)[0]
         second = read_pass(path)
+        p1 = AGREEMENT / f"{lang}-pass1.tsv"
+        first = {k: _Label(v) for k, v in read_pass(p1).items()} if p1.exists() else corpus
         keys = [k for k in second if k in first]
         missing = [k for k in second if k not in first]
         a = [first[k].stance for k in keys]
@@ -101,7 +109,9 @@ def kappa_report() -> dict:
             res["adjudicated_to_first"] = sum(1 for k in dis if k in adj and adj[k]["stance"] == first[k].stance)
             res["adjudicated_to_second"] = sum(1 for k in dis if k in adj and adj[k]["stance"] == second[k]["stance"])
             res["adjudicated_to_other"] = res["adjudicated"] - res["adjudicated_to_first"] - res["adjudicated_to_second"]
-            res["corpus_agrees_with_adjudication"] = sum(1 for k in adj if k in first and first[k].stance == adj[k]["stance"])
+            res["corpus_agrees_with_adjudication"] = sum(
+                1 for k in adj if k in corpus and corpus[k].stance == adj[k]["stance"]
+            )
         out[lang] = res
     return out
 
