@@ -230,6 +230,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--data", action="append", required=True, metavar="FILE",
                           help="record file (JSONL/CSV) or dataset name; repeatable")
     evaluate.add_argument("--labels", metavar="L1,L2", help="gold span labels to evaluate (default: all that map)")
+    evaluate.add_argument("--merge-labels", action="store_true",
+                          help="cues: score the --labels together as one class, every word-level device cue predicting it")
     evaluate.add_argument("--format", choices=("text", "json"), default="text")
     evaluate.add_argument("-o", "--output", metavar="FILE")
     evaluate.add_argument("--lexicon", action="append", default=[], metavar="FILE")

@@ -94,7 +94,11 @@ def token_prf(texts, pred, gold) -> dict:
     return {"overall": {"precision": round(p, 4), "recall": round(r, 4), "f1": round(_f1(p, r), 4)}, "labels": out}
 
 
-def evaluate_cues(records, extractor, *, labels=None) -> dict:
+#: Device categories whose spans cover whole sentences; left out when labels are merged.
+SENTENCE_LEVEL = ("rhetorical_question", "repetition")
+
+
+def evaluate_cues(records, extractor, *, labels=None, merge=False) -> dict:
     """Compare the extractor's device cues with the records' human spans.
 
     Parameters
@@ -107,6 +111,10 @@ def evaluate_cues(records, extractor, *, labels=None) -> dict:
         default every gold label that one of our categories maps to; when
         the gold spans carry one label that is not a technique name (BABE's
         ``biased_word``), every device cue counts as that label.
+    merge : bool, default=False
+        Treat the selected gold labels as one class (e.g. Loaded_Language +
+        Name_Calling-Labeling together) and every word-level device cue as a
+        prediction of it, whatever our category.
 
     Returns
     -------
@@ -120,6 +128,7 @@ def evaluate_cues(records, extractor, *, labels=None) -> dict:
     if labels is None:
         labels = gold_labels if unlabelled else [lab for lab in gold_labels if lab in mapped]
     labels = set(labels)
+    merged_name = "+".join(sorted(labels)) if merge else None
     texts, pred, gold = [], [], []
     for r in records:
         cues = extractor.find(r.text, r.lang if r.lang in ("ar", "en") else None)
@@ -127,12 +136,18 @@ def evaluate_cues(records, extractor, *, labels=None) -> dict:
         for c in cues:
             if not c.device:
                 continue
+            if merge:
+                if c.category not in SENTENCE_LEVEL:
+                    ps.append((c.start, c.end, merged_name))
+                continue
             lab = gold_labels[0] if unlabelled else cue_label(c.category)
             if lab in labels:
                 ps.append((c.start, c.end, lab))
         texts.append(r.text)
         pred.append(ps)
-        gold.append([(a, b, lab) for a, b, lab in r.spans if lab in labels])
+        gold.append([(a, b, merged_name or lab) for a, b, lab in r.spans if lab in labels])
+    if merge:
+        labels = {merged_name}
     tok = token_prf(texts, pred, gold)
     spn = span_prf(pred, gold)
     per_label = {}
@@ -145,6 +160,7 @@ def evaluate_cues(records, extractor, *, labels=None) -> dict:
         "task": "cues",
         "records": len(records),
         "labels": sorted(labels),
+        "merged": merge,
         "metrics": {
             "token_precision": tok["overall"]["precision"],
             "token_recall": tok["overall"]["recall"],

@@ -33,7 +33,7 @@ def run(args) -> int:
     if not any(r.spans for r in records):
         raise UsageError("no record in --data has 'spans' to compare with", hint="cue evaluation needs human spans")
     labels = [x.strip() for x in args.labels.split(",")] if args.labels else None
-    result = evaluate_cues(records, CueExtractor(load_lexicon(args.lexicon)), labels=labels)
+    result = evaluate_cues(records, CueExtractor(load_lexicon(args.lexicon)), labels=labels, merge=args.merge_labels)
     with Output(args.output) as out:
         if args.format == "json":
             out.write(dumps(result, indent=2) + "\n")
