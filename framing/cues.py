@@ -210,27 +210,37 @@ def _ar_attributions(sent: Span, n, toks, orig, base) -> list[Attribution]:
     return out
 
 
+_EN_DETERMINERS = frozenset("the a an his her their its our this that these those".split())
+
+
 def _en_speaker_before(sent_text, toks, i, n, orig, base):
-    """Speaker: capitalised words or 'the X' right before the verb."""
-    j = i - 1
+    """Speaker: a name (capitalised words) or a noun phrase opened by a determiner, right before the verb."""
     words = []
+    anchored = False
+    j = i - 1
     while j >= 0 and len(words) < 6:
-        raw = sent_text[orig(toks[j][1], toks[j][2])[0] - base : orig(toks[j][1], toks[j][2])[1] - base]
+        a, b = orig(toks[j][1], toks[j][2])
+        raw = sent_text[a - base : b - base]
         gap = n.text[toks[j][2] : toks[j + 1][1]]
         if any(c in gap for c in ",;:\"“”"):
             break
-        if raw[:1].isupper() or raw.lower() in ("the", "a", "an", "his", "her", "their", "its") or (words and raw.islower() and len(words) < 3):
+        low = raw.lower()
+        if low in _EN_DETERMINERS:
             words.insert(0, j)
-            if raw.lower() in ("the", "a", "an", "his", "her", "their", "its"):
-                break
-            j -= 1
-            continue
-        break
-    while words and toks[words[-1]][0] in _EN_SPEAKER_STOP:
-        words.pop()
-    if not words:
+            anchored = True
+            break
+        if low in _EN_SPEAKER_STOP:
+            break
+        if raw[:1].isupper():
+            anchored = True
+        words.insert(0, j)
+        j -= 1
+    if not anchored or not words:
         return None
-    return words[0], words[-1]
+    # drop leading lowercase words that come before the anchor
+    while words and toks[words[0]][0] in _EN_SPEAKER_STOP and toks[words[0]][0] not in _EN_DETERMINERS:
+        words.pop(0)
+    return (words[0], words[-1]) if words else None
 
 
 def _en_attributions(sent: Span, n, toks, orig, base) -> list[Attribution]:

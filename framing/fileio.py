@@ -21,7 +21,8 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", *, encoding: str | No
     >>> d = tempfile.mkdtemp()
     >>> with atomic_write(os.path.join(d, "out.txt")) as fh:
     ...     _ = fh.write("done")
-    >>> open(os.path.join(d, "out.txt")).read()
+    >>> with open(os.path.join(d, "out.txt")) as fh:
+    ...     fh.read()
     'done'
     """
     path = os.fspath(path)

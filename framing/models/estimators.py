@@ -130,7 +130,7 @@ class StanceClassifier(_Base):
     ...      ("Acme published its plan on Monday.", "Acme")] * 4
     >>> y = ["FAVOR", "AGAINST", "NONE"] * 4
     >>> clf = StanceClassifier(min_df=1).fit(X, y)
-    >>> clf.predict([("Acme's plan is a disgrace, critics said.", "Acme")])[0]
+    >>> str(clf.predict([("Acme's plan is a disgrace, critics said.", "Acme")])[0])
     'AGAINST'
     """
 

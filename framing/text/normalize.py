@@ -85,7 +85,7 @@ class Normalized:
         >>> n.text
         'هستيريا'
         >>> n.to_original(0, len(n.text))
-        (0, 12)
+        (0, 11)
         """
         n = len(self.text)
         if not 0 <= start <= end <= n:
