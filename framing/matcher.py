@@ -241,15 +241,16 @@ class LexiconMatcher:
             self._cache[key] = got
         return got
 
-    def find(self, text: str, lang: str) -> list[LexiconMatch]:
+    def find(self, text: str, lang: str, accept=None) -> list[LexiconMatch]:
         """All non-overlapping matches in ``text`` (leftmost, then longest).
 
         ``lang`` picks the trie ("ar" or "en"); for other text both are tried
-        on tokens of their own script.
+        on tokens of their own script. ``accept``, a predicate on entries,
+        restricts which entries may match.
         """
         if lang not in ("ar", "en"):
             return sorted(
-                [m for lg in ("ar", "en") for m in self.find(text, lg)], key=lambda m: (m.start, -m.end)
+                [m for lg in ("ar", "en") for m in self.find(text, lg, accept)], key=lambda m: (m.start, -m.end)
             )
         root = self._roots.get(lang)
         if root is None:
@@ -264,7 +265,7 @@ class LexiconMatcher:
                 node = root.next.get(key)
                 if node is None:
                     continue
-                best = self._walk(node, toks, i, i, p, stemmed, lang, best)
+                best = self._walk(node, toks, i, i, p, stemmed, lang, best, accept)
             if best is None:
                 i += 1
                 continue
@@ -275,9 +276,11 @@ class LexiconMatcher:
             i = j + 1
         return out
 
-    def _walk(self, node, toks, i, j, p, stemmed_any, lang, best):
+    def _walk(self, node, toks, i, j, p, stemmed_any, lang, best, accept=None):
         for entry in node.entries:
             if stemmed_any and entry.match != "stem":
+                continue
+            if accept is not None and not accept(entry):
                 continue
             score = (j - i + 1, 0 if stemmed_any else (1 if p == 0 else 0.5), entry.weight, p, j, entry)
             if best is None or score[:3] > best[:3]:
@@ -286,5 +289,5 @@ class LexiconMatcher:
             for key, _p, stemmed in self._analyses(toks[j + 1][0], lang):
                 child = node.next.get(key)
                 if child is not None:
-                    best = self._walk(child, toks, i, j + 1, p, stemmed_any or stemmed, lang, best)
+                    best = self._walk(child, toks, i, j + 1, p, stemmed_any or stemmed, lang, best, accept)
         return best

@@ -101,7 +101,7 @@ class TargetSet:
 
     def mentions(self, text: str, lang: str, *, only: set | None = None) -> list[Mention]:
         """Mentions of targets in ``text`` (exclusions removed), sorted by position."""
-        found = self._matcher.find(text, lang)
+        found = self._matcher.find(text, lang, None if only is None else (lambda e: e.name in only))
         blocked = []
         if self._excluder is not None:
             blocked = [(m.start, m.end, m.entry.target.name) for m in self._excluder.find(text, lang)]
