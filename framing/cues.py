@@ -389,6 +389,8 @@ class CueExtractor:
                 continue  # a partial quote inside reported speech
             if inner[-1:] in ".!?؟":
                 continue  # a full quoted sentence
+            if _speech_verb_before(text, q.start, lang):
+                continue  # "ودعت … إلى «…»", "urged … to “…”": a partial quote of reported speech
             add(q.start, q.end, "scare_quote", SCARE_QUOTE_WEIGHT, "scare_quote")
 
         for att in attributions:
@@ -481,6 +483,37 @@ class CueExtractor:
             cues.sort(key=lambda c: (c.start, -c.end, c.category))
             out[block.start] = cues
         return out
+
+
+_AR_SPEECH_EXTRA = frozenset(normalize_text(w) for w in "دعت طالبت وصفت اعتبرت رأت قالت أكدت حذرت ناشدت".split())
+
+
+_AR_LINKERS = frozenset(normalize_text(w) for w in "إلى الى عن بأن بان أن ان إن بأنه بأنها بأنهم ب".split())
+_EN_LINKERS = frozenset("to that it them as of".split())
+
+
+def _speech_verb_before(text: str, pos: int, lang: str) -> bool:
+    """Is the quotation at ``pos`` introduced by a speech verb and a linker earlier in its sentence?
+
+    "ودعت الدول الغربية إلى «…»" and "urged them to “…”" quote reported speech;
+    "أشار الغرب و“الصهاينة”" does not (no linker between the verb and the quote).
+    """
+    start = max(text.rfind(ch, 0, pos) for ch in ".!?\u061f\n")
+    toks = TOKEN_RE.findall(normalize_text(text[start + 1 : pos]))
+    verb_at = None
+    for i, t in enumerate(toks):
+        if lang == "ar":
+            is_verb = bool(_ar_verb(t)) or t in _AR_SPEECH_EXTRA or (t[:1] in "وف" and t[1:] in _AR_SPEECH_EXTRA)
+        else:
+            is_verb = t in _EN_SPEECH_VERBS or t in ("urged", "called", "asked", "vowed", "promised")
+        if is_verb and verb_at is None:
+            verb_at = i
+    if verb_at is None:
+        return False
+    linkers = _AR_LINKERS if lang == "ar" else _EN_LINKERS
+    between = toks[verb_at + 1 :]
+    tail = text[start + 1 : pos].rstrip()
+    return any(t in linkers for t in between) or tail.endswith(":")
 
 
 def _is_superlative(tok: str) -> bool:
