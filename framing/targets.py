@@ -110,10 +110,8 @@ class TargetSet:
             name = m.entry.name
             if only is not None and name not in only:
                 continue
-            if any(a <= m.start and m.end <= b and t == name for a, b, t in blocked) or any(
-                a <= m.start and m.end <= b for a, b, _ in blocked
-            ):
-                continue
+            if any(a <= m.start and m.end <= b and t == name for a, b, t in blocked):
+                continue  # an exclusion phrase of this target ("الضفة الغربية" for الغرب)
             out.append(Mention(m.start, m.end, text[m.start : m.end], name))
         return out
 
