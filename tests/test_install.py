@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parent.parent
 def test_wheel_installs_and_scores_the_example_outside_the_repo(tmp_path):
     dist = tmp_path / "dist"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(dist), str(REPO)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(dist), str(REPO)],
         check=True,
         capture_output=True,
         timeout=600,
