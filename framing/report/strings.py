@@ -34,11 +34,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "meta_date": {"ar": "التاريخ", "en": "Date"},
     "meta_language": {"ar": "اللغة", "en": "Language"},
     "meta_paragraphs": {"ar": "الفقرات المحلَّلة", "en": "Paragraphs analysed"},
-    "meta_removed": {"ar": "كتل حُذفت من الصفحة", "en": "Blocks removed from the page"},
-    "meta_removed_value": {
-        "ar": "{n} (قوائم وإعلانات وأزرار مشاركة وما شابهها)",
-        "en": "{n} (menus, adverts, share buttons and the like)",
-    },
+    "meta_removed": {"ar": "كتل زائدة حُذفت (قوائم، إعلانات…)", "en": "Boilerplate removed (menus, adverts…)"},
+    "meta_removed_value": {"ar": "{n} من الكتل", "en": "{n} blocks"},
     "meta_unknown": {"ar": "غير معروف", "en": "not known"},
     "lang_ar": {"ar": "العربية", "en": "Arabic"},
     "lang_en": {"ar": "الإنجليزية", "en": "English"},
@@ -93,14 +90,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No known party was found in the article (name one with --target).",
     },
     "stance_counts": {
-        "ar": "مؤيِّد في {favor}، معارض في {against}، محايد في {none}",
-        "en": "for in {favor}, against in {against}, neutral in {none}",
+        "ar": "عدد الفقرات: مؤيِّد {favor}، معارض {against}، محايد {none}",
+        "en": "paragraphs: for {favor}, against {against}, neutral {none}",
     },
     "stance_FAVOR": {"ar": "مؤيِّد", "en": "for"},
     "stance_AGAINST": {"ar": "معارض", "en": "against"},
     "stance_NONE": {"ar": "محايد", "en": "neutral"},
-    "stance_unscored": {"ar": "لم يُقيَّم", "en": "not scored"},
-    "stance_overall": {"ar": "الميل العام: {label}", "en": "overall: {label}"},
     "stance_badge_title": {
         "ar": "الموقف من {target}: {label} (الاحتمال {pct}٪)",
         "en": "stance toward {target}: {label} (probability {pct}%)",
@@ -135,6 +130,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "note_neutral": {"ar": "بديل محايد: {neutral}", "en": "neutral alternative: {neutral}"},
     "note_repeated": {"ar": "داخل جملة مكررة (تُحسب مرة واحدة)", "en": "inside a repeated sentence (counted once)"},
     "sep": {"ar": "، ", "en": ", "},
+    "percent": {"ar": "{n}٪", "en": "{n}%"},
     "dash": {"ar": " — ", "en": " — "},
     "arrow": {"ar": " ← ", "en": " → "},
     "quote_open": {"ar": "«", "en": "“"},
@@ -183,15 +179,14 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "chart_loadedness": {"ar": "شحنة اللغة على امتداد المقال", "en": "Loaded wording along the article"},
     "chart_loadedness_cap": {
-        "ar": "شحنة كل فقرة بالترتيب؛ الخط المتقطع متوسط المقال.",
-        "en": "Each paragraph's loadedness in order; the dashed line is the article's average.",
+        "ar": "شحنة كل فقرة بالترتيب؛ الخط المتقطع شحنة المقال كله.",
+        "en": "Each paragraph's loadedness in order; the dashed line is the whole article's.",
     },
     "charts_none": {"ar": "لا توجد بيانات كافية لرسم بياني.", "en": "There is not enough to chart."},
     "ax_paragraph": {"ar": "الفقرة", "en": "paragraph"},
     "ax_count": {"ar": "العدد", "en": "count"},
     "ax_weight": {"ar": "الوزن", "en": "weight"},
-    "ax_loadedness": {"ar": "الشحنة", "en": "loadedness"},
-    "ax_average": {"ar": "المتوسط", "en": "average"},
+    "ax_average": {"ar": "المقال كله", "en": "whole article"},
     "ax_no_neutral": {"ar": "(لا بديل)", "en": "(no alternative)"},
     # -- questions ---------------------------------------------------------------
     "questions_intro": {
@@ -210,7 +205,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ar": "ماذا تضيف عبارة «{term}» إلى الوقائع نفسها؟",
         "en": "What does the word “{term}” add to the facts themselves?",
     },
-    "q_unanswered": {"ar": "هل يتيح المقال لـ{target} أن يرد؟", "en": "Does the article let {target} answer?"},
+    "q_unanswered": {"ar": "هل يعرض المقال ردّ {target}؟", "en": "Does the article let {target} answer?"},
     "q_scare": {
         "ar": "لماذا وُضعت {term} بين علامتي تنصيص؟ كلمة مَن هي، وهل يذكر المقال ذلك؟",
         "en": "Why is {term} in quotation marks? Whose word is it, and does the article say?",
@@ -284,7 +279,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "method_model": {"ar": "النموذج: {recipe}", "en": "Model: {recipe}"},
     "method_model_file": {"ar": "ملف النموذج: {file}", "en": "Model file: {file}"},
     "method_lexicon": {"ar": "قوائم الكلمات: {lexicon}", "en": "Word lists: {lexicon}"},
-    "method_version": {"ar": "إصدار الأداة: framing {version}", "en": "Tool version: framing {version}"},
+    "method_version": {"ar": "إصدار الأداة: {tool}", "en": "Tool version: {tool}"},
+    "method_recipe_default": {
+        "ar": "النموذج الافتراضي، مدرَّب على مدوّنة الأداة الصغيرة (مقالات كتبها فريقها)، للموقف والإقناع بالعربية والإنجليزية",
+        "en": "the default model, trained on the tool's own small corpus (articles written by its team), "
+              "for stance and persuasion in Arabic and English",
+    },
     "method_no_model": {"ar": "لم يُستخدم نموذج لهذا التقرير.", "en": "No model was used for this report."},
     "method_card_intro": {
         "ar": "دقة النموذج الافتراضي على أخبار حقيقية (كما قاستها تجارب الأداة):",
@@ -321,8 +321,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Stance is a statistical estimate from word patterns; it often errs on short or complex paragraphs.",
     },
     "footer": {
-        "ar": "أُنشئ بأداة framing {version}. تعمل هذه الصفحة دون اتصال ولا تحمّل شيئًا من الإنترنت.",
-        "en": "Made with framing {version}. This page works offline and loads nothing from the internet.",
+        "ar": "أُنشئ بأداة {tool}. تعمل هذه الصفحة دون اتصال ولا تحمّل شيئًا من الإنترنت.",
+        "en": "Made with {tool}. This page works offline and loads nothing from the internet.",
     },
     # -- reasons (model features in plain words) ---------------------------------
     "rs_target": {"ar": "الطرف", "en": "the target"},
