@@ -103,6 +103,7 @@ _EN_SPEECH_VERBS = frozenset(
     "warned warns noted explained announced asserted contended maintained declared charged "
     "accused wrote tweeted suggested acknowledged admitted denied".split()
 )
+_PRONOUNS = frozenset("he she they it we i you him her them".split())
 _EN_SPEAKER_STOP = frozenset("that the a an and but in on of for to as at by with from it this".split())
 
 
@@ -143,6 +144,19 @@ def find_attributions(text: str, lang: str, *, offset: int = 0) -> list[Attribut
         else:
             out.extend(_en_attributions(sent, n, toks, orig, base))
     quotes = find_quotes(text)
+    # "وأضاف أن …" / "He added that …": a continuation keeps the previous speaker.
+    resolved = []
+    last = None
+    for a in out:
+        if a.speaker is None or (a.speaker or "").lower() in _PRONOUNS:
+            if last is not None:
+                a = replace(a, speaker=last.speaker, speaker_start=None, speaker_end=None)
+            elif a.speaker is not None:
+                a = replace(a, speaker=None, speaker_start=None, speaker_end=None)
+        else:
+            last = a
+        resolved.append(a)
+    out = resolved
     # Direct speech: a quotation that opens after "قال:" / "said:" or is followed by "، قال" / ", he said".
     return [
         replace(
@@ -394,10 +408,10 @@ class CueExtractor:
             add(q.start, q.end, "scare_quote", SCARE_QUOTE_WEIGHT, "scare_quote")
 
         for att in attributions:
-            if att.speaker_start is not None:
-                add(att.speaker_start, att.speaker_end, "attribution", SIGNAL_WEIGHT, "attribution")
-            else:
-                add(att.verb_start, att.verb_end, "attribution", SIGNAL_WEIGHT, "attribution")
+            a, b = (att.speaker_start, att.speaker_end) if att.speaker_start is not None else (att.verb_start, att.verb_end)
+            cat = CATEGORIES["attribution"]
+            cues.append(Cue(a + offset, b + offset, text[a:b], "attribution", cat.device, SIGNAL_WEIGHT,
+                            "outlet", att.speaker, "attribution"))
 
         self._sentence_rules(text, lang, add, voice_of)
         self._token_rules(text, lang, add)

@@ -37,6 +37,10 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", *, encoding: str | No
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
+        # mkstemp makes the file private (0600); give it the usual permissions for new files.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -26,7 +26,7 @@ def summarize(paragraphs: list[dict], related: list[dict]) -> dict:
             if c["repeated"]:
                 continue
             if c["category"] == "attribution" and c["rule"] == "attribution":
-                name = c["text"] if c["text"] and c["category"] == "attribution" else None
+                name = c.get("speaker")
                 if name:
                     speakers[name]["attributions"] += 1
                     speakers[name]["paragraphs"].add(p["index"])
@@ -77,7 +77,7 @@ def stance_summary(paragraphs: list[dict]) -> dict:
     """
     out: dict[str, dict] = {}
     for p in paragraphs:
-        speakers = " ".join(c["text"] for c in p["cues"] if c["category"] == "attribution")
+        speakers = " ".join(c.get("speaker") or "" for c in p["cues"] if c["category"] == "attribution")
         for s in p.get("stance", []):
             d = out.setdefault(s["target"], {"FAVOR": 0, "AGAINST": 0, "NONE": 0, "paragraphs": [], "speaks": False})
             d[s["label"]] += 1
