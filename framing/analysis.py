@@ -206,7 +206,7 @@ class Analyzer:
             probs = est.predict_proba(items)
             for item, name, pr in zip(items, names, probs):
                 label = str(est.classes_[pr.argmax()])
-                from .models.estimators import as_stance_items
+                from .models.predictor import as_stance_items
 
                 (it,) = as_stance_items([item])
                 feats = est.features(it)

@@ -23,8 +23,8 @@ from importlib import resources
 from .. import __version__
 from ..errors import ModelError
 from ..lexicon import Lexicon, LexiconEntry
-from .estimators import PersuasionClassifier, StanceClassifier
 from .linear import load_models, save_models
+from .predictor import PersuasionPredictor, StancePredictor
 
 __all__ = ["Bundle", "build_default_bundle", "cache_dir", "default_bundle", "train_bundle"]
 
@@ -80,20 +80,16 @@ class Bundle:
         lex = _lexicon_from_json(meta.get("lexicon") or {})
         estimators = {}
         for key, m in models.items():
-            params = (m.info or {}).get("params") or {}
+            info = m.info or {}
+            params = info.get("params") or {}
             if m.task == "stance":
-                est = StanceClassifier(**{k: v for k, v in params.items() if k in STANCE_PARAMS}, lexicon=lex, targets=targets)
-                est._setup()
-                est.frequent_targets_ = frozenset((m.info or {}).get("frequent_targets", ()))
+                est = StancePredictor(m, params={k: v for k, v in params.items() if k in STANCE_PARAMS}, lexicon=lex,
+                                      targets=targets, frequent_targets=info.get("frequent_targets", ()))
             elif m.task == "persuasion":
-                est = PersuasionClassifier(**{k: v for k, v in params.items() if k in PERSUASION_PARAMS}, lexicon=lex)
-                est._setup()
+                est = PersuasionPredictor(m, params={k: v for k, v in params.items() if k in PERSUASION_PARAMS},
+                                          lexicon=lex)
             else:
                 raise ModelError(f"model {key!r} has an unknown task {m.task!r}", source=path)
-            est.model_ = m
-            import numpy as np
-
-            est.classes_ = np.asarray(m.classes)
             estimators[key] = est
         return cls(estimators, meta, path)
 
@@ -108,8 +104,9 @@ def _sha_records(records) -> str:
 def train_bundle(records, tasks=("stance", "persuasion"), *, lexicon=None, targets=None, seed=0, params=None,
                  progress=None, label_field=None) -> Bundle:
     """Train a bundle (one model per task and language present in ``records``)."""
-    from ..lexicon import load_lexicon
     from ..datasets.records import stance_pairs
+    from ..lexicon import load_lexicon
+    from .estimators import PersuasionClassifier, StanceClassifier
 
     lex = lexicon if lexicon is not None else load_lexicon()
     params = dict(params or {})

@@ -11,92 +11,13 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
-from ..text.lang import detect_language
-from .features import ParagraphView, find_mentions, paragraph_features, stance_features
 from .linear import LinearModel
+from .predictor import STANCE_CLASSES, _PersuasionMethods, _StanceMethods, as_stance_items
 
-__all__ = ["PersuasionClassifier", "StanceClassifier", "as_stance_items"]
-
-STANCE_CLASSES = ("AGAINST", "FAVOR", "NONE")
-
-
-def as_stance_items(X):
-    """Normalize inputs to (text, target, mentions, lang) tuples.
-
-    Accepts (text, target), (text, target, mentions) and (text, target,
-    mentions, lang) tuples, or (Record, TargetLabel) pairs.
-    """
-    items = []
-    for i, x in enumerate(X):
-        if hasattr(x, "__len__") and len(x) == 2 and hasattr(x[0], "text") and hasattr(x[1], "target"):
-            r, t = x
-            items.append((r.text, t.target, tuple(t.mentions), r.lang))
-            continue
-        if isinstance(x, str) or not hasattr(x, "__len__") or not 2 <= len(x) <= 4:
-            raise ValueError(
-                f"StanceClassifier expects (text, target) pairs; item {i} is {type(x).__name__}"
-            )
-        text, target = x[0], x[1]
-        mentions = tuple(x[2]) if len(x) > 2 and x[2] is not None else ()
-        lang = x[3] if len(x) > 3 and x[3] else None
-        if not isinstance(text, str) or not isinstance(target, str) or not target.strip():
-            raise ValueError(f"item {i}: text and a non-empty target name must be strings")
-        items.append((text, target, mentions, lang))
-    return items
+__all__ = ["STANCE_CLASSES", "PersuasionClassifier", "StanceClassifier", "as_stance_items"]
 
 
-class _Base(ClassifierMixin, BaseEstimator):
-    def _setup(self):
-        from ..cues import CueExtractor
-        from ..lexicon import load_lexicon
-
-        if not (isinstance(self.C, (int, float)) and self.C > 0):
-            raise ValueError(f"C={self.C!r} must be a positive number")
-        if not (isinstance(self.min_df, int) and self.min_df >= 1):
-            raise ValueError(f"min_df={self.min_df!r} must be a whole number >= 1")
-        if not (self.use_words or self.use_chars or self.use_cues):
-            raise ValueError("at least one of use_words, use_chars, use_cues must be True")
-        self._extractor = CueExtractor(self.lexicon if self.lexicon is not None else load_lexicon())
-        self._views = {}
-
-    def _view(self, text, lang):
-        key = (text, lang)
-        v = self._views.get(key)
-        if v is None:
-            if len(self._views) > 50_000:
-                self._views.clear()
-            v = self._views[key] = ParagraphView.build(text, lang or detect_language(text), self._extractor)
-        return v
-
-    def _select(self, feats):
-        out = {}
-        if self.use_words:
-            out["w"] = feats["w"]
-        if self.use_chars:
-            out["c"] = feats["c"]
-        f = feats["f"]
-        if not self.use_cues:
-            f = {k: v for k, v in f.items() if not (k.startswith("f:cue:") or k.startswith("f:tsent:") or k.startswith("f:twin:"))}
-        out["f"] = f
-        return out
-
-    def __getstate__(self):
-        state = self.__dict__.copy()
-        state.pop("_extractor", None)
-        state.pop("_views", None)
-        return state
-
-    def __setstate__(self, state):
-        self.__dict__.update(state)
-        if "model_" in state:
-            self._setup()
-
-    def predict(self, X):
-        proba = self.predict_proba(X)
-        return np.asarray(self.classes_)[proba.argmax(axis=1)]
-
-
-class StanceClassifier(_Base):
+class StanceClassifier(_StanceMethods, ClassifierMixin, BaseEstimator):
     """Stance (FAVOR / AGAINST / NONE) of a paragraph toward a target.
 
     One model serves every target: the target's mentions are replaced by a
@@ -150,20 +71,6 @@ class StanceClassifier(_Base):
         self.targets = targets
         self.random_state = random_state
 
-    def features(self, item) -> dict:
-        text, target, mentions, lang = item
-        view = self._view(text, lang)
-        if not self.use_target:
-            return self._select(paragraph_features(view))
-        spans, others = find_mentions(text, view.lang, target, self.targets, mentions)
-        feats = self._select(stance_features(view, spans, others))
-        if target in getattr(self, "frequent_targets_", ()):
-            # closed-target regime: words crossed with a target seen often in training
-            key = target.replace(" ", "_")
-            feats["x"] = {f"x:{key}|{k[2:]}": v for k, v in feats.get("w", {}).items()}
-            feats["f"] = dict(feats["f"], **{f"f:target:{key}": 1.0})
-        return feats
-
     def fit(self, X, y):
         self._setup()
         items = as_stance_items(X)
@@ -188,20 +95,14 @@ class StanceClassifier(_Base):
 
     def predict_proba(self, X):
         check_is_fitted(self, "model_")
-        docs = [self.features(it) for it in as_stance_items(X)]
-        return self.model_.predict_proba(docs)
+        return super().predict_proba(X)
 
     def explain(self, item, cls=None, top=8):
         """Top contributing features of one (text, target) pair for ``cls`` (default: the prediction)."""
         check_is_fitted(self, "model_")
-        (it,) = as_stance_items([item])
-        doc = self.features(it)
-        if cls is None:
-            cls = str(self.classes_[self.model_.predict_proba([doc]).argmax()])
-        return [c for c in self.model_.contributions(doc, cls) if c[1] > 0][:top]
+        return super().explain(item, cls, top)
 
-
-class PersuasionClassifier(_Base):
+class PersuasionClassifier(_PersuasionMethods, ClassifierMixin, BaseEstimator):
     """Does a paragraph use persuasion techniques? (binary; also for BABE's biased / non-biased).
 
     Parameters are those of :class:`StanceClassifier` without the target ones.
@@ -218,20 +119,6 @@ class PersuasionClassifier(_Base):
         self.class_weight = class_weight
         self.lexicon = lexicon
         self.random_state = random_state
-
-    def _texts(self, X):
-        out = []
-        for i, x in enumerate(X):
-            if isinstance(x, str):
-                out.append((x, None))
-            elif hasattr(x, "text"):
-                out.append((x.text, getattr(x, "lang", None)))
-            else:
-                raise ValueError(f"PersuasionClassifier expects texts; item {i} is {type(x).__name__}")
-        return out
-
-    def features(self, text, lang=None) -> dict:
-        return self._select(paragraph_features(self._view(text, lang)))
 
     def fit(self, X, y):
         self._setup()
@@ -251,4 +138,4 @@ class PersuasionClassifier(_Base):
 
     def predict_proba(self, X):
         check_is_fitted(self, "model_")
-        return self.model_.predict_proba([self.features(t, lg) for t, lg in self._texts(X)])
+        return super().predict_proba(X)
