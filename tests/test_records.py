@@ -100,3 +100,11 @@ def test_cli_errors_for_malformed_files(tmp_path, capsys):
     assert main(["datasets", "stats", str(path)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "bad.jsonl: line 1: stance 'FOR'" in err[0]
+
+
+def test_dataset_name_wins_over_a_directory_of_the_same_name(tmp_path, capsys, monkeypatch):
+    (tmp_path / "framing").mkdir()  # as in the repository root, where ./framing is the package
+    monkeypatch.chdir(tmp_path)
+    assert main(["datasets", "stats", "framing", "--format", "json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert stats["languages"]["ar"] >= 800 and stats["languages"]["en"] >= 500

@@ -96,7 +96,7 @@ def _stats(args) -> int:
     from ..datasets.loaders import CORPORA, load
     from ..output import dumps
 
-    if args.file in CORPORA and not os.path.exists(args.file):
+    if args.file in CORPORA and not os.path.isfile(args.file):
         records = load(args.file)
     elif os.path.exists(args.file):
         records = read_records(args.file)

@@ -13,7 +13,7 @@ def _records(args):
 
     out = []
     for path in args.data:
-        if path in CORPORA and not os.path.exists(path):
+        if path in CORPORA and not os.path.isfile(path):
             out.extend(load(path))
         else:
             out.extend(read_records(path))
