@@ -7,8 +7,10 @@ stopped it, so that one bad article never stops a collection.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import stat
 from dataclasses import dataclass
 from importlib import resources
 
@@ -65,6 +67,10 @@ def _walk(directory: str) -> list[str]:
 
 def _load_file(path: str, rel: str, **kwargs) -> Item:
     try:
+        with contextlib.suppress(OSError):  # a dangling link is reported by read_document
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                # A named pipe would block the whole run, a device would never end.
+                raise InputError("is not a regular file (a pipe, socket or device)", source=path)
         return Item(rel, read_document(path, id=rel, **kwargs))
     except FramingError as exc:
         return Item(rel, error=exc)
@@ -83,6 +89,8 @@ def _jsonl_items(path: str, **kwargs):
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise InputError(f"invalid JSON ({exc.msg})", source=path, line=lineno) from None
+            except RecursionError:
+                raise InputError("invalid JSON (nested too deeply)", source=path, line=lineno) from None
             if not isinstance(obj, dict):
                 raise InputError("expected a JSON object per line", source=path, line=lineno)
             art_id = str(obj.get("id", art_id))

@@ -42,6 +42,8 @@ SCARE_QUOTE_MAX_WORDS = 5
 SCARE_QUOTE_MAX_CHARS = 60
 #: Tokens between a speech verb and إن/أن/that in which the speaker is looked for.
 MAX_SPEAKER_TOKENS = 10
+#: How far back (characters) a speech verb introducing a quotation is looked for.
+SPEECH_LOOKBACK_CHARS = 300
 #: Shortest sentence (tokens) that counts as repeated.
 REPETITION_MIN_TOKENS = 6
 
@@ -513,6 +515,7 @@ def _speech_verb_before(text: str, pos: int, lang: str) -> bool:
     "أشار الغرب و“الصهاينة”" does not (no linker between the verb and the quote).
     """
     start = max(text.rfind(ch, 0, pos) for ch in ".!?\u061f\n")
+    start = max(start, pos - SPEECH_LOOKBACK_CHARS)  # bounded: linear time on pathological input
     toks = TOKEN_RE.findall(normalize_text(text[start + 1 : pos]))
     verb_at = None
     for i, t in enumerate(toks):

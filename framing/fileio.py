@@ -3,11 +3,44 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import sys
 import tempfile
 
-__all__ = ["Output", "atomic_write"]
+from .errors import FramingError, UsageError
+
+__all__ = ["Output", "atomic_write", "check_writable"]
+
+
+#: Errors of writing itself (not of the caller's code run inside ``atomic_write``).
+_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EIO})
+
+
+def _cannot_write(path: str, exc: OSError) -> FramingError:
+    return UsageError(
+        f"cannot be written ({exc.strerror or exc})",
+        source=path,
+        hint="check that its folder exists, is writable and has free space",
+    )
+
+
+def check_writable(path: str | os.PathLike) -> None:
+    """Raise :class:`~framing.errors.UsageError` now if ``path`` cannot be an output file.
+
+    Lets a long command (training) fail before its work rather than after it.
+    """
+    path = os.fspath(path)
+    if not path:
+        raise UsageError("no output file name given")
+    if os.path.isdir(path):
+        raise UsageError("is a directory; give a file name to write", source=path)
+    directory = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(directory):
+        raise UsageError(f"cannot be written: the folder {directory} does not exist", source=path)
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise UsageError(f"cannot be written: the folder {directory} is not writable", source=path)
 
 
 @contextlib.contextmanager
@@ -16,6 +49,9 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", *, encoding: str | No
 
     On any exception (including KeyboardInterrupt and SystemExit raised by a
     signal handler) the temporary file is removed and ``path`` is untouched.
+    An existing pipe or device (``/dev/stdout``, a FIFO) is written directly:
+    it cannot be replaced, and must not be. A path that cannot be written
+    raises :class:`~framing.errors.UsageError`.
 
     >>> import os, tempfile
     >>> d = tempfile.mkdtemp()
@@ -26,15 +62,32 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", *, encoding: str | No
     'done'
     """
     path = os.fspath(path)
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".part", dir=directory)
+    check_writable(path)
+    text_args = {} if "b" in mode else {"encoding": encoding, "errors": errors, "newline": ""}
     try:
-        if "b" in mode:
-            fh = os.fdopen(fd, mode)
-        else:
-            fh = os.fdopen(fd, mode, encoding=encoding, errors=errors, newline="")
+        special = not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        special = False  # not there yet (the usual case)
+    if special:
+        try:
+            fh = open(path, mode, **text_args)
+        except OSError as exc:
+            raise _cannot_write(path, exc) from None
         with fh:
             yield fh
+        return
+    directory = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".part", dir=directory)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
+    in_body = False
+    try:
+        fh = os.fdopen(fd, mode, **text_args)
+        with fh:
+            in_body = True
+            yield fh
+            in_body = False
             fh.flush()
             os.fsync(fh.fileno())
         # mkstemp makes the file private (0600); give it the usual permissions for new files.
@@ -42,9 +95,11 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", *, encoding: str | No
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError) and (not in_body or exc.errno in _WRITE_ERRNOS):
+            raise _cannot_write(path, exc) from None
         raise
 
 

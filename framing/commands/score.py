@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 
 from ..errors import FramingError
@@ -15,22 +16,6 @@ def run(args) -> int:
     from ..cues import CueExtractor
     from ..lexicon import load_lexicon
     from ..output import article_dict, dumps, error_dict, render_table
-
-    extractor = CueExtractor(load_lexicon(args.lexicon))
-    lexicon_version = extractor.lexicon.version
-    analyzer = None
-    requested = []
-    if not args.no_model:
-        from ..analysis import Analyzer
-        from ..models.bundle import Bundle
-        from ..targets import load_targets, parse_target_option
-
-        extra = [t for spec in args.target for t in parse_target_option(spec)]
-        requested = list(dict.fromkeys(t.name for t in extra))
-        targets = load_targets(extra_targets=extra)
-        progress = lambda m: print(f"framing: {m}", file=sys.stderr, flush=True)  # noqa: E731
-        bundle = Bundle.load(args.model, targets=targets) if args.model else None
-        analyzer = Analyzer(bundle, lexicon_files=args.lexicon, targets=targets, progress=progress)
 
     html = {"auto": None, "yes": True, "no": False}[args.html]
     opts = dict(html=html, max_bytes=args.max_bytes, max_paragraph_chars=args.max_paragraph_chars)
@@ -53,11 +38,30 @@ def run(args) -> int:
         items = iter_inputs(args.path, **opts)
         if not collection:
             items = list(items)
+        else:
+            # Whole-run problems (a missing path, an empty directory) before minutes of model building.
+            items = _peeked(items)
     fmt = args.format or ("jsonl" if collection else "table")
     if fmt == "json" and collection:
         raise FramingError(
             "--format json writes one article; use --format jsonl for a directory or .jsonl collection"
         )
+    extractor = CueExtractor(load_lexicon(args.lexicon))
+    lexicon_version = extractor.lexicon.version
+    analyzer = None
+    requested = []
+    if not args.no_model:
+        from ..analysis import Analyzer
+        from ..models.bundle import Bundle
+        from ..targets import load_targets, parse_target_option
+
+        extra = [t for spec in args.target for t in parse_target_option(spec)]
+        requested = list(dict.fromkeys(t.name for t in extra))
+        targets = load_targets(extra_targets=extra)
+        progress = lambda m: print(f"framing: {m}", file=sys.stderr, flush=True)  # noqa: E731
+        bundle = Bundle.load(args.model, targets=targets) if args.model else None
+        analyzer = Analyzer(bundle, lexicon_files=args.lexicon, targets=targets, progress=progress)
+
     done = failed = 0
     with Output(args.output) as out:
         for item in items:
@@ -88,6 +92,13 @@ def run(args) -> int:
     if failed:
         return EXIT_PARTIAL
     return EXIT_OK
+
+
+def _peeked(items):
+    """The same items, the first one read now."""
+    items = iter(items)
+    first = next(items, None)
+    return itertools.chain([] if first is None else [first], items)
 
 
 class _NothingScored(FramingError):

@@ -91,6 +91,8 @@ def _json_cell(value, name, where):
             return json.loads(value)
         except json.JSONDecodeError as exc:
             where(f"{name} is not valid JSON ({exc.msg})", name)
+        except RecursionError:
+            where(f"{name} is JSON nested too deeply", name)
     return value
 
 
@@ -138,7 +140,8 @@ def parse_record(obj: dict, *, source: str = "<records>", line: int | None = Non
             targets.append(_target(t, n, where))
     if obj.get("stance") not in (None, "") or obj.get("target") not in (None, ""):
         targets.append(_target({"target": obj.get("target"), "stance": obj.get("stance"),
-                                "confidence": obj.get("confidence"), "mentions": obj.get("mentions")}, n, where))
+                                "confidence": obj.get("confidence"),
+                                "mentions": _json_cell(obj.get("mentions"), "mentions", where)}, n, where))
 
     techniques = _json_cell(obj.get("techniques"), "techniques", where)
     if techniques in ("", None):
@@ -196,7 +199,10 @@ def _target(t: dict, n: int, where) -> TargetLabel:
     else:
         conf = str(conf).lower()
     mentions = []
-    for m in t.get("mentions") or []:
+    raw_mentions = t.get("mentions")
+    if raw_mentions not in (None, "") and not isinstance(raw_mentions, list):
+        where("'mentions' must be a list of {start, end} objects", "mentions")
+    for m in raw_mentions or []:
         if not isinstance(m, dict) or not isinstance(m.get("start"), int) or not isinstance(m.get("end"), int):
             where("each mention needs integer 'start' and 'end'", "mentions")
         if not 0 <= m["start"] < m["end"] <= n:
@@ -269,15 +275,34 @@ def _jsonl_rows(text: str, path: str):
             yield lineno, json.loads(line)
         except json.JSONDecodeError as exc:
             yield lineno, DataFormatError(f"invalid JSON ({exc.msg} at column {exc.colno})", source=path, line=lineno)
+        except RecursionError:
+            yield lineno, DataFormatError("invalid JSON (nested too deeply)", source=path, line=lineno)
+
+
+def _csv_error(exc: csv.Error, path: str, line: int) -> DataFormatError:
+    return DataFormatError(f"is not valid CSV ({exc})", source=path, line=line,
+                           hint="check the quoting; cells are limited to 128 KiB")
 
 
 def _csv_rows(text: str, path: str):
     reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames or "text" not in reader.fieldnames:
-        found = ", ".join(reader.fieldnames or []) or "nothing"
-        hint = " (is the delimiter a comma?)" if reader.fieldnames and len(reader.fieldnames) == 1 else ""
+    try:
+        fieldnames = reader.fieldnames
+    except csv.Error as exc:
+        raise _csv_error(exc, path, 1) from None
+    if not fieldnames or "text" not in fieldnames:
+        found = ", ".join(fieldnames or []) or "nothing"
+        hint = " (is the delimiter a comma?)" if fieldnames and len(fieldnames) == 1 else ""
         raise DataFormatError(f"the CSV header has no 'text' column; found {found[:80]}{hint}", source=path, line=1)
-    for row in reader:
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # e.g. a cell over the csv module's field limit
+            line = reader.reader.line_num  # DictReader.line_num lags behind on errors
+            yield line, _csv_error(exc, path, line)
+            continue
         if None in row:
             yield reader.line_num, DataFormatError("more cells than header columns", source=path, line=reader.line_num)
             continue

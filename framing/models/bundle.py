@@ -77,6 +77,16 @@ class Bundle:
     @classmethod
     def load(cls, path: str, *, expect_task: str | None = None, targets=None) -> "Bundle":
         models, meta = load_models(path, expect_task=expect_task)
+        try:
+            return cls._build(models, meta, path, targets)
+        except ModelError:
+            raise
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:
+            raise ModelError(f"its settings do not fit this version of framing ({type(exc).__name__}: {exc})",
+                             source=path, hint="retrain it with 'framing train'") from None
+
+    @classmethod
+    def _build(cls, models, meta, path, targets) -> "Bundle":
         lex = _lexicon_from_json(meta.get("lexicon") or {})
         estimators = {}
         for key, m in models.items():

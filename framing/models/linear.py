@@ -30,6 +30,12 @@ __all__ = ["FORMAT", "LinearModel", "Vectorizer", "load_models", "save_models"]
 
 FORMAT = "framing-model/1"
 TFIDF_BLOCKS = ("w", "c", "x")
+#: Metadata key holding the SHA-256 of the rest of the metadata (files written before it existed lack it).
+META_SHA_KEY = "meta_sha256"
+#: A model file whose arrays unpack to more than this is refused (a zip bomb, not a model).
+MAX_MODEL_BYTES = 1 << 30
+#: Class labels each task's models predict (sorted, as scikit-learn keeps them).
+TASK_CLASSES = {"stance": frozenset({"FAVOR", "AGAINST", "NONE"}), "persuasion": frozenset({"false", "true"})}
 
 
 class Vectorizer:
@@ -199,12 +205,31 @@ def save_models(path, models: dict[str, LinearModel], meta: dict | None = None) 
             "shapes": {name: list(arr.shape) for name, arr in parts.items()},
         }
     doc = {"format": FORMAT, "models": entries, **(meta or {})}
+    doc.pop(META_SHA_KEY, None)
     doc["sha256"] = {k: _sha(a) for k, a in arrays.items()}
-    arrays["__meta__"] = np.frombuffer(json.dumps(doc, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
+    doc = json.loads(json.dumps(doc))  # as it will read back (string keys, lists for tuples)
+    doc[META_SHA_KEY] = _meta_sha(doc)
+    raw = json.dumps(doc, ensure_ascii=False)
+    try:
+        data = raw.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates (e.g. an undecodable file name in the recipe)
+        data = json.dumps(doc).encode("ascii")
+    arrays["__meta__"] = np.frombuffer(data, dtype=np.uint8)
     buf = io.BytesIO()
-    np.savez_compressed(buf, **arrays)
+    # What np.savez_compressed writes, minus the clock: the same models give the same bytes.
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
+        for key, arr in arrays.items():
+            info = zipfile.ZipInfo(f"{key}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with zf.open(info, "w", force_zip64=True) as fid:
+                np.lib.format.write_array(fid, np.asanyarray(arr), allow_pickle=False)
     with atomic_write(path, "wb", encoding=None) as fh:
         fh.write(buf.getvalue())
+
+
+def _meta_sha(doc: dict) -> str:
+    rest = {k: v for k, v in doc.items() if k != META_SHA_KEY}
+    return hashlib.sha256(json.dumps(rest, sort_keys=True, ensure_ascii=True).encode("ascii")).hexdigest()
 
 
 def load_models(path, *, expect_task: str | None = None) -> tuple[dict[str, LinearModel], dict]:
@@ -228,7 +253,12 @@ def load_models(path, *, expect_task: str | None = None) -> tuple[dict[str, Line
                          source=name)
     if head != b"PK\x03\x04":
         raise ModelError("is not a framing model file (expected a .npz archive)", source=name)
+    damaged = dict(source=name, hint="rebuild it with 'framing train' or remove it")
     try:
+        with zipfile.ZipFile(name) as zf:
+            unpacked = sum(info.file_size for info in zf.infolist())
+        if unpacked > MAX_MODEL_BYTES:
+            raise ModelError(f"unpacks to {unpacked:,} bytes, more than any framing model", **damaged)
         with np.load(name, allow_pickle=False) as z:
             files = set(z.files)
             if "__meta__" not in files:
@@ -237,40 +267,78 @@ def load_models(path, *, expect_task: str | None = None) -> tuple[dict[str, Line
             arrays = {k: z[k] for k in files if k != "__meta__"}
     except ModelError:
         raise
-    except (zipfile.BadZipFile, EOFError, ValueError, OSError, KeyError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ModelError(f"is damaged or truncated ({type(exc).__name__})", source=name,
-                         hint="rebuild it with 'framing train' or remove it") from None
+    except (zipfile.BadZipFile, EOFError, ValueError, OSError, KeyError, UnicodeDecodeError, json.JSONDecodeError,
+            RecursionError) as exc:
+        raise ModelError(f"is damaged or truncated ({type(exc).__name__})", **damaged) from None
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
         found = meta.get("format") if isinstance(meta, dict) else None
         raise ModelError(f"has model format {found!r}; this framing reads {FORMAT!r}", source=name,
                          hint="retrain the model with this version of framing")
-    sums = meta.get("sha256") or {}
-    if set(sums) != set(arrays):
-        raise ModelError("its arrays do not match its metadata", source=name)
+    if META_SHA_KEY in meta and meta[META_SHA_KEY] != _meta_sha(meta):
+        raise ModelError("its metadata fails its checksum (the file was edited or damaged)", **damaged)
+    sums = meta.get("sha256")
+    if not isinstance(sums, dict) or set(sums) != set(arrays):
+        raise ModelError("its arrays do not match its metadata", **damaged)
     for k, a in arrays.items():
         if _sha(a) != sums[k]:
-            raise ModelError(f"array {k!r} fails its checksum (the file was changed or damaged)", source=name)
-    models = {}
-    for key, e in (meta.get("models") or {}).items():
-        try:
-            vocab = {b: {t: i for i, t in enumerate(names)} for b, names in e["vocab"].items()}
-            idf = {b[4:]: arrays[f"{key}/{b}"] for b in e["shapes"] if b.startswith("idf_")}
-            vec = Vectorizer(vocab, idf, e.get("block_weights"))
-            coef = arrays[f"{key}/coef"]
-            intercept = arrays[f"{key}/intercept"]
-        except (KeyError, TypeError, AttributeError) as exc:
-            raise ModelError(f"model {key!r} is incomplete ({exc})", source=name) from None
-        n_cls = len(e["classes"])
-        if coef.ndim != 2 or coef.shape[1] != vec.n_features or coef.shape[0] not in (1, n_cls) or intercept.shape[0] != coef.shape[0]:
-            raise ModelError(f"model {key!r}: weights of shape {coef.shape} do not fit {vec.n_features} features "
-                             f"and {n_cls} classes", source=name)
-        for b, a in idf.items():
-            if a.shape[0] != len(vocab.get(b, ())):
-                raise ModelError(f"model {key!r}: IDF of block {b!r} does not match its vocabulary", source=name)
-        models[key] = LinearModel(e["task"], e["classes"], vec, coef, intercept, e.get("info"))
+            raise ModelError(f"array {k!r} fails its checksum (the file was changed or damaged)", **damaged)
+    entries = meta.get("models")
+    if not isinstance(entries, dict):
+        raise ModelError("its metadata has no 'models' object", **damaged)
+    models = {key: _model_from(key, e, arrays, damaged) for key, e in entries.items()}
     if not models:
         raise ModelError("holds no models", source=name)
     if expect_task is not None and not any(m.task == expect_task for m in models.values()):
         tasks = sorted({m.task for m in models.values()})
         raise ModelError(f"is a {'/'.join(tasks)} model, not a {expect_task} model", source=name)
     return models, meta
+
+
+def _model_from(key, e, arrays: dict, damaged: dict) -> LinearModel:
+    """One model of a file, after checking that its metadata fits its arrays."""
+
+    def bad(problem):
+        raise ModelError(f"model {key!r}: {problem}", **damaged)
+
+    def strings(v):
+        return isinstance(v, list) and all(isinstance(x, str) for x in v) and len(set(v)) == len(v)
+
+    if not isinstance(e, dict):
+        bad("its metadata is not an object")
+    task, classes, vocab_lists = e.get("task"), e.get("classes"), e.get("vocab")
+    if not isinstance(task, str):
+        bad("has no task name")
+    if not strings(classes) or len(classes) < 2 or classes != sorted(classes):
+        bad(f"classes {classes!r} are not two or more distinct names in order")
+    if task in TASK_CLASSES and not set(classes) <= TASK_CLASSES[task]:
+        bad(f"classes {classes!r} are not {task} labels")
+    if not isinstance(vocab_lists, dict) or not all(strings(v) for v in vocab_lists.values()):
+        bad("its vocabulary is not lists of distinct feature names")
+    weights = e.get("block_weights")
+    if weights is not None and not (
+        isinstance(weights, dict)
+        and all(isinstance(w, (int, float)) and not isinstance(w, bool) and math.isfinite(w) for w in weights.values())
+    ):
+        bad("its block weights are not numbers")
+    if not isinstance(e.get("info"), (dict, type(None))):
+        bad("its info is not an object")
+    vocab = {b: {t: i for i, t in enumerate(names)} for b, names in vocab_lists.items()}
+    try:
+        coef, intercept = arrays[f"{key}/coef"], arrays[f"{key}/intercept"]
+        idf = {b: arrays[f"{key}/idf_{b}"] for b in vocab if b in TFIDF_BLOCKS}
+    except KeyError as exc:
+        bad(f"is incomplete (no array {exc})")
+    for part, a in [("coef", coef), ("intercept", intercept)] + [(f"idf_{b}", a) for b, a in idf.items()]:
+        if a.dtype.kind != "f" or not np.isfinite(a).all():
+            bad(f"array {part!r} is not finite floating-point numbers")
+    vec = Vectorizer(vocab, idf, weights)
+    n_cls = len(classes)
+    rows = coef.shape[0] if coef.ndim == 2 else -1
+    # binary logistic regression keeps one row of weights; otherwise one row per class
+    if rows not in ((1, 2) if n_cls == 2 else (n_cls,)) or coef.shape[1] != vec.n_features or intercept.shape != (rows,):
+        bad(f"weights of shape {coef.shape} and {intercept.shape} do not fit {vec.n_features} features "
+            f"and {n_cls} classes")
+    for b, a in idf.items():
+        if a.shape != (len(vocab[b]),):
+            bad(f"IDF of block {b!r} does not match its vocabulary")
+    return LinearModel(task, classes, vec, coef, intercept, e.get("info"))

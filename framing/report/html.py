@@ -656,7 +656,10 @@ def _method_section(article: dict, card: dict | None, lang: str) -> str:
             value = row.get("value")
             value = f"{value:.2f}" if isinstance(value, float) else str(value)
             dataset = str(row["dataset"]) + (f" ({row['task']})" if row.get("task") else "")
-            items.append(f"<li>{t('method_card_row', lang, dataset=dataset, metric=row.get('metric', ''), value=value)}</li>")
+            # dataset and metric names are data from the model card (English), marked as such
+            dataset = Html(f'<bdi lang="en" dir="ltr">{_html.escape(dataset, quote=False)}</bdi>')
+            metric = Html(f'<bdi lang="en" dir="ltr">{_html.escape(str(row.get("metric", "")), quote=False)}</bdi>')
+            items.append(f"<li>{t('method_card_row', lang, dataset=dataset, metric=metric, value=value)}</li>")
         parts.append(f'<p>{t("method_card_intro", lang)}</p><ul class="facts">{"".join(items)}</ul>')
     else:
         parts.append(f'<p class="warn">{t("method_card_missing", lang)}</p>')

@@ -179,6 +179,8 @@ def decode_bytes(data: bytes, source: str = "<input>") -> Decoded:
             warnings.append(f"no byte-order mark: read as {encoding.upper()} from its zero bytes")
 
     if encoding is not None:
+        # No repair here, unlike UTF-8: a UTF-16 file of odd length may have lost a byte anywhere,
+        # and the rest, read one byte out of step, still looks like Arabic letters.
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
@@ -262,15 +264,21 @@ def _decode_not_utf8(data: bytes, source: str, exc: UnicodeDecodeError, warnings
 
 def _max_bytes(max_bytes: int | None) -> int:
     if max_bytes is not None:
+        if max_bytes <= 0:
+            raise InputError(f"the input limit must be above 0 bytes, not {max_bytes}")
         return max_bytes
-    env = os.environ.get("FRAMING_MAX_BYTES")
+    env = os.environ.get("FRAMING_MAX_BYTES", "").strip()
     if env:
         try:
-            return int(env)
+            limit = int(env)
         except ValueError:
+            limit = 0
+        if limit <= 0:
             raise InputError(
-                f"FRAMING_MAX_BYTES must be a whole number of bytes, not {env!r}"
+                f"FRAMING_MAX_BYTES must be a whole number of bytes above 0, not {env!r}",
+                hint="unset it to use the default of 64 MiB",
             ) from None
+        return limit
     return DEFAULT_MAX_BYTES
 
 

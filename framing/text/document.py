@@ -148,9 +148,11 @@ def parse_document(
             raise InputError("is an HTML page with no article text", source=origin)
     if not text.strip():
         raise InputError("is empty", source=origin, hint="give a file with article text")
-    blocks = classify_blocks(text, split_blocks(text), title=title, rules=rules)
+    spans = split_blocks(text)
+    # Checked before classifying: classification normalizes every block, which
+    # for a 50 MB "paragraph" would take gigabytes of memory.
     if max_paragraph_chars is not None:
-        for b in blocks:
+        for b in spans:
             if len(b.text) > max_paragraph_chars:
                 raise InputError(
                     f"has a paragraph of {len(b.text):,} characters, over the limit of "
@@ -158,6 +160,9 @@ def parse_document(
                     source=origin,
                     hint="check that the file is an article, or raise --max-paragraph-chars",
                 )
+    blocks = classify_blocks(text, spans, title=title, rules=rules)
+    if html and not any(b.kind in ("body", "related") for b in blocks):
+        raise InputError("is an HTML page with no article text (only a title or page furniture)", source=origin)
     tb = next((b for b in blocks if b.kind == "title"), None)
     if title is None and tb is not None:
         title = tb.text

@@ -10,6 +10,7 @@ file ``framing/data/boilerplate.tsv``; users can pass their own.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -341,10 +342,13 @@ def split_sentences(text: str, *, offset: int = 0) -> list[Span]:
     ['Dr. Smith met Mr. J. Doe in the U.S. on Monday.', 'Then he left.']
     """
     quotes = find_quotes(text)
-    protected = [(q.start + 1, q.end - 1) for q in quotes]
+    # Quotations come sorted and never overlap: a binary search keeps this linear-time.
+    starts = [q.start + 1 for q in quotes]
+    ends = [q.end - 1 for q in quotes]
 
     def inside_quote(pos: int) -> bool:
-        return any(a <= pos < b for a, b in protected)
+        k = bisect.bisect_right(starts, pos) - 1
+        return k >= 0 and pos < ends[k]
 
     cuts = []
     for m in _TERMINAL_RE.finditer(text):
