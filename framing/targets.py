@@ -202,3 +202,80 @@ def parse_target_option(value: str, lang: str | None = None) -> list[Target]:
     alias_list = tuple(a.strip() for a in aliases.split("|") if a.strip()) if sep else ()
     langs = [lang] if lang in ("ar", "en") else ["ar", "en"]
     return [Target(name, lg, "other", "", alias_list, (), "", "command line") for lg in langs]
+
+
+# -- names that are not in the targets file ---------------------------------------
+
+_EN_ORG_WORDS = frozenset(
+    "house senate congress party committee commission department ministry agency bureau office court council "
+    "union association institute university college school church company corporation inc corp co ltd group "
+    "bank fund board service services administration authority federation league club network news times post "
+    "press journal foundation campaign coalition caucus police army navy force forces county city state states "
+    "republic kingdom nations organization organisation center centre trust democrats republicans".split()
+)
+_EN_NAME_STOP = frozenset("of the for and on in at to de la del van von da al bin jr jr. sr sr. ii iii iv".split())
+_AR_ORG_HEADS = frozenset(
+    "صندوق وزارة وزير مجلس حزب جامعة شركة نادي منظمة هيئة بنك مصرف حكومة جيش حركة جماعة اتحاد محكمة وكالة رئاسة "
+    "مكتب لجنة جبهة قوات مؤسسة برنامج مركز دار جمعية منتخب رابطة سلطة سلطات مجموعة تحالف ائتلاف نقابة قناة صحيفة "
+    "موقع مستشفى بلدية محافظة ولاية إدارة دائرة معهد أكاديمية مفوضية بعثة".split()
+)
+
+
+@lru_cache(maxsize=4096)
+def name_variants(name: str, lang: str) -> tuple[str, ...]:
+    """Shorter ways a text refers to a target that the targets file does not list.
+
+    A person is usually named in full once and then by the surname; an
+    organisation by its acronym. The variants are conservative: only the
+    surname of a name that looks like a person's (two to four words, no
+    organisation word, not a definite noun phrase in Arabic), and the acronym
+    of an English organisation of three or more capitalised words.
+
+    >>> name_variants("Nancy Pelosi", "en")
+    ('Pelosi',)
+    >>> name_variants("Federal Election Commission", "en")
+    ('FEC',)
+    >>> name_variants("the West", "en")
+    ('West',)
+    >>> name_variants("هالة السعيد", "ar")
+    ('السعيد',)
+    >>> name_variants("صندوق النقد الدولي", "ar")
+    ()
+    """
+    words = name.split()
+    out: list[str] = []
+    if lang == "en":
+        if words and words[0].lower() == "the" and len(words) > 1:
+            out.append(" ".join(words[1:]))
+            words = words[1:]
+        caps = [w for w in words if w[:1].isupper()]
+        lower = [w.lower().strip(".,") for w in words]
+        is_org = any(w in _EN_ORG_WORDS for w in lower)
+        if 2 <= len(words) <= 4 and not is_org and len(caps) == len(words):
+            last = [w for w in words if w.lower().strip(".,") not in _EN_NAME_STOP]
+            if last and len(last[-1]) >= 3 and last[-1].isalpha():
+                out.append(last[-1])
+        elif is_org:
+            initials = [w for w in words if w[:1].isupper() and w.lower() not in _EN_NAME_STOP]
+            if len(initials) >= 3 and len(initials) == len([w for w in words if w.lower() not in _EN_NAME_STOP]):
+                out.append("".join(w[0] for w in initials))
+    elif lang == "ar":
+        if 2 <= len(words) <= 4 and not words[0].startswith("ال") and words[0] not in _AR_ORG_HEADS:
+            last = words[-1]
+            if len(last) >= 4 and last not in _AR_ORG_HEADS:
+                out.append(last)
+    return tuple(v for v in dict.fromkeys(out) if v and v != name)
+
+
+def name_mentions(text: str, lang: str, name: str) -> list[Mention]:
+    """Mentions of a target by its own name and :func:`name_variants` (clitic-aware)."""
+    found = _name_set(name, lang).mentions(text, lang)
+    acronyms = {v.lower() for v in name_variants(name, lang) if v.isupper()}
+    if acronyms:  # an acronym counts in capitals only ("WAR", never "war")
+        found = [m for m in found if m.text.lower().split("'")[0] not in acronyms or m.text.split("'")[0].isupper()]
+    return found
+
+
+@lru_cache(maxsize=1024)
+def _name_set(name: str, lang: str) -> TargetSet:
+    return TargetSet([Target(name, lang, "other", "", name_variants(name, lang), (), "", "name")])

@@ -67,3 +67,31 @@ def test_command_line_targets_and_user_files(tmp_path):
     bad.write_text("target\tlang\tkind\nX\tfr\tperson\n", encoding="utf-8")
     with pytest.raises(DataFormatError, match="lang 'fr'"):
         load_targets([bad])
+
+
+def test_unlisted_names_are_found_by_surname_and_acronym():
+    from framing.models.features import find_mentions
+    from framing.targets import load_targets, name_variants
+
+    ts = load_targets()
+    text = "Pelosi defeated her lone challenger. Later, Ms. Pelosi thanked the FEC staff."
+    spans, _ = find_mentions(text, "en", "Nancy Pelosi", ts)
+    assert [text[a:b] for a, b in spans] == ["Pelosi", "Pelosi"]
+    spans, _ = find_mentions(text, "en", "Federal Election Commission", ts)
+    assert [text[a:b] for a, b in spans] == ["FEC"]
+    ar = "وأكدت السعيد أن الخطة تسير، فيما شارك وفد برئاسة للسعيد."
+    spans, _ = find_mentions(ar, "ar", "هالة السعيد", ts)
+    assert [ar[a:b] for a, b in spans] == ["السعيد", "للسعيد"]
+    # organisations are not cut down to their last word
+    assert name_variants("صندوق النقد الدولي", "ar") == ()
+    assert name_variants("House Democrats", "en") == ()
+    assert name_variants("Senate Judiciary Committee", "en") == ("SJC",)
+
+
+def test_acronyms_count_in_capitals_only():
+    from framing.targets import name_mentions
+
+    text = "The war ended; WAR said so."
+    assert [m.text for m in name_mentions(text, "en", "Women Against Repression")] == []  # not an org name
+    assert [m.text for m in name_mentions(text, "en", "Workers Action Reform Association")] == []
+    assert [m.text for m in name_mentions("The WARA said so; a wara.", "en", "Workers Action Reform Association")] == ["WARA"]

@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..matcher import arabic_analyses
-from ..text.normalize import normalize, normalize_text
+from ..text.normalize import normalize_text
 from ..text.tokenize import TOKEN_RE
 
 __all__ = [
@@ -194,13 +194,10 @@ def find_mentions(text: str, lang: str, target: str, targets=None, given=()) -> 
             else:
                 others.append((m.start, m.end))
     if not spans:
-        # the name itself, clitic-aware
-        n = normalize(text)
-        key = " ".join(TOKEN_RE.findall(normalize_text(target)))
-        if key:
-            for m in re.finditer(r"(?<!\w)(?:[وفبكل]{0,2})?" + re.escape(key) + r"(?!\w)", n.text):
-                a, b = n.to_original(m.start(), m.end())
-                spans.append((a, b))
+        # the name itself and its short forms (a surname, an acronym), clitic-aware
+        from ..targets import name_mentions
+
+        spans.extend((m.start, m.end) for m in name_mentions(text, lang, target))
     spans = sorted(set(spans))
     others = [o for o in sorted(set(others)) if not any(a < o[1] and o[0] < b for a, b in spans)]
     return spans, others
