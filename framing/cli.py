@@ -216,12 +216,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = sub.add_parser(
         "evaluate",
-        help="measure cue matching (and, later, models) on labelled records",
+        help="measure cue matching, stance or persuasion models on labelled records",
         description="Compare framing's output with human labels in the record format.",
         epilog="cues: compares device cues with human 'spans' through the category -> technique mapping\n"
-        "(see framing/lexicon.py), reporting token and partial-overlap span precision, recall and F1.\n\n"
+        "(see framing/lexicon.py), reporting token and partial-overlap span precision, recall and F1.\n"
+        "stance: macro_f1, f_avg (FAVOR/AGAINST F1 pooled, SemEval-2016), f_avg_by_target (StanceEval 2024),\n"
+        "accuracy, per class, confusion matrix, per target, mentioned vs not; 95% bootstrap intervals.\n"
+        "persuasion: accuracy, micro_f1, macro_f1, per class; 95% bootstrap intervals.\n\n"
+        "--data takes a record file (JSONL/CSV), a dataset name (see 'framing datasets list'; read from\n"
+        "$FRAMING_DATA), or our annotations of real news paragraphs: armpro-annotations, basil-annotations\n"
+        "(the evaluation labels) and armpro-annotations-tune, basil-annotations-tune (the tuning labels).\n\n"
         "examples:\n  framing evaluate --task cues --data armpro --labels Loaded_Language,Name_Calling-Labeling\n"
-        "  framing evaluate --task cues --data babe.jsonl --format json",
+        "  framing evaluate --task cues --data babe.jsonl --format json\n"
+        "  framing evaluate --task stance --data armpro-annotations     # the default model on real news\n"
+        "  framing evaluate --task stance --model mawqif.npz --data mawqif-dev.jsonl --predictions errors.jsonl",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     evaluate.add_argument("--task", choices=("cues", "stance", "persuasion"), required=True)

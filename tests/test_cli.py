@@ -212,3 +212,25 @@ def test_missing_file_via_subprocess_has_no_traceback(tmp_path):
     )
     assert proc.returncode == 2
     assert_one_line_error(proc.stderr, "nope.txt", "no such file")
+
+
+def test_evaluate_refuses_labels_the_model_does_not_know(tmp_path, capsys):
+    import json
+
+    from framing.cli import main
+
+    rows = [{"id": f"r{i}", "text": t, "lang": "en", "target": "Acme", "stance": s}
+            for i, (t, s) in enumerate([("Acme's plan is a disgrace, critics said.", "AGAINST"),
+                                        ("The senator praised Acme's fine plan.", "FAVOR")] * 6)]
+    train = tmp_path / "train.jsonl"
+    train.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    model = tmp_path / "m.npz"
+    assert main(["train", "--task", "stance", "--data", str(train), "--out", str(model)]) == 0
+    test = tmp_path / "test.jsonl"
+    test.write_text(json.dumps({"id": "x", "text": "Acme met on Monday.", "lang": "en", "target": "Acme",
+                                "stance": "NONE"}) + "\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["evaluate", "--task", "stance", "--model", str(model), "--data", str(test)]) == 2
+    err = capsys.readouterr().err
+    assert "['NONE'] that the model does not know" in err and "AGAINST, FAVOR" in err
+    assert len(err.strip().splitlines()) <= 2

@@ -6,6 +6,14 @@ from ..errors import UsageError
 from ..fileio import Output
 
 
+ANNOTATION_SETS = {
+    "armpro-annotations": ("armpro", "eval"),
+    "basil-annotations": ("basil", "eval"),
+    "armpro-annotations-tune": ("armpro", "tune"),
+    "basil-annotations-tune": ("basil", "tune"),
+}
+
+
 def _records(args):
     from ..datasets import read_records
     from ..datasets.loaders import CORPORA, load
@@ -13,11 +21,28 @@ def _records(args):
 
     out = []
     for path in args.data:
-        if path in CORPORA and not os.path.isfile(path):
+        if os.path.isfile(path):
+            out.extend(read_records(path))
+        elif path in CORPORA:
             out.extend(load(path))
+        elif path in ANNOTATION_SETS:
+            from ..datasets.annotations import load_annotations
+
+            corpus, split = ANNOTATION_SETS[path]
+            out.extend(load_annotations(corpus, split=split))
         else:
             out.extend(read_records(path))
     return out
+
+
+def _check_known(gold, est, what):
+    """Refuse gold labels the model cannot predict (a clear error, not a silent zero)."""
+    known = {str(c) for c in est.classes_}
+    unknown = sorted(set(gold) - known)
+    if unknown:
+        raise UsageError(f"the data has {what} label(s) {unknown} that the model does not know "
+                         f"(it predicts {', '.join(sorted(known))})",
+                         hint="evaluate on data with the model's labels, or retrain on data that has them")
 
 
 def run(args) -> int:
@@ -86,6 +111,7 @@ def _evaluate_model(args) -> int:
             if est is None:
                 raise UsageError(f"the model has no stance model for language {lang!r}",
                                  hint=f"it has: {', '.join(sorted(bundle.estimators))}")
+            _check_known({t.stance for _, t in sub}, est, "stance")
             proba = est.predict_proba(sub)
             for (r, t), p in zip(sub, proba):
                 label = str(est.classes_[p.argmax()])
@@ -109,6 +135,7 @@ def _evaluate_model(args) -> int:
             est = bundle.get("persuasion", lang)
             if est is None:
                 raise UsageError(f"the model has no persuasion model for language {lang!r}")
+            _check_known({"true" if r.label else "false" for r in sub}, est, "persuasion")
             proba = est.predict_proba(sub)
             for r, p in zip(sub, proba):
                 label = str(est.classes_[p.argmax()])

@@ -30,8 +30,20 @@ def annotations_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "datasets" / "annotations"
 
 
-def annotation_files(corpus: str | None = None) -> list[Path]:
-    d = annotations_dir()
+SPLITS = ("eval", "tune")
+
+
+def annotation_files(corpus: str | None = None, split: str = "eval") -> list[Path]:
+    """Annotation files of ``corpus``: the evaluation labels, or (``split="tune"``) the tuning labels.
+
+    The tuning labels (``datasets/annotations/tune/``) are paragraphs of other
+    documents than the evaluation ones; they choose decision settings (such as
+    the NONE threshold of the default model) and are never used for training or
+    for the reported accuracy.
+    """
+    if split not in SPLITS:
+        raise ValueError(f"split {split!r} is not one of {', '.join(SPLITS)}")
+    d = annotations_dir() / "tune" if split == "tune" else annotations_dir()
     if not d.is_dir():
         return []
     return sorted(p for p in d.glob("*.tsv") if corpus is None or p.name.startswith(corpus))
@@ -78,17 +90,21 @@ def _texts(corpus: str, data_path: str | None) -> dict[str, tuple[str, str, str]
     return out
 
 
-def load_annotations(corpus: str, data_path: str | None = None, *, files=None) -> list[Record]:
+def load_annotations(corpus: str, data_path: str | None = None, *, files=None, split: str = "eval") -> list[Record]:
     """Our labels for ``corpus`` joined with its text: one record per paragraph.
+
+    ``split`` is ``"eval"`` (the labels accuracy is reported on) or ``"tune"``
+    (the labels decision settings are chosen on; other documents).
 
     Raises
     ------
     DataFormatError
         When a label names a paragraph that the corpus does not have.
     """
-    files = files if files is not None else annotation_files(corpus)
+    files = files if files is not None else annotation_files(corpus, split)
     if not files:
-        raise DataFormatError(f"no annotation files for {corpus} in {annotations_dir()}")
+        where = annotations_dir() / "tune" if split == "tune" else annotations_dir()
+        raise DataFormatError(f"no annotation files for {corpus} in {where}")
     texts = _texts(corpus, data_path)
     grouped: dict[str, list[TargetLabel]] = {}
     for path in files:
@@ -106,7 +122,7 @@ def load_annotations(corpus: str, data_path: str | None = None, *, files=None) -
     for pid, labels in grouped.items():
         text, doc, lang = texts[pid]
         out.append(Record(text=text, id=f"{corpus}-{pid}" if not pid.startswith(corpus) else pid, lang=lang,
-                          doc_id=doc, source=corpus, targets=tuple(labels), extra={"annotation": True}))
+                          doc_id=doc, source=corpus, targets=tuple(labels), extra={"annotation": True, "annotation_split": split}))
     return out
 
 
