@@ -70,13 +70,16 @@ CARD_METRICS = {"stance": ("macro_f1", "accuracy"), "persuasion": ("macro_f1", "
 
 def build_recipe(ctx, folder: str):
     """The default bundle, built as the package builds it (quick: on a subsample), saved and loaded back."""
-    from framing.models.bundle import Bundle, build_default_bundle, train_bundle
+    from framing.models.bundle import Bundle, apply_none_bias, build_default_bundle, default_recipe, train_bundle
 
     path = os.path.join(folder, "default.npz")
     with timed() as t:
         if ctx.quick:
             records = ctx.corpus("ar", "train") + ctx.corpus("en", "train")
             bundle = train_bundle(records, targets=builtin_targets())
+            for lang, bias in (default_recipe().get("none_bias") or {}).items():
+                if bundle.get("stance", lang) is not None:
+                    apply_none_bias(bundle.get("stance", lang), float(bias))
             bundle.meta["recipe"] = RECIPE + " (quick subsample)"
             bundle.save(path)
         else:

@@ -177,8 +177,13 @@ def _lang_from_name(name: str) -> str | None:
     return m.group(1) if m else None
 
 
-def parse_lexicon(text: str, source: str, *, lang: str | None = None, origin: str = "builtin") -> Lexicon:
-    """Parse lexicon TSV text. Errors name the file, the line and the problem."""
+def parse_lexicon(text: str, source: str, *, lang: str | None = None, origin: str = "builtin",
+                  categories: tuple[str, ...] = LEXICON_CATEGORIES) -> Lexicon:
+    """Parse lexicon TSV text. Errors name the file, the line and the problem.
+
+    ``categories`` are the categories an entry may have (the cue categories;
+    :mod:`framing.polarity` reads its files with ``positive`` and ``negative``).
+    """
     version = "unversioned"
     file_lang = lang
     header = None
@@ -214,7 +219,7 @@ def parse_lexicon(text: str, source: str, *, lang: str | None = None, origin: st
                 source=source,
                 line=lineno,
             )
-        entries.append(_entry(row, source, lineno, file_lang, origin))
+        entries.append(_entry(row, source, lineno, file_lang, origin, categories))
     if header is None:
         raise DataFormatError("has no header line and no entries", source=source)
     if not entries:
@@ -222,7 +227,8 @@ def parse_lexicon(text: str, source: str, *, lang: str | None = None, origin: st
     return Lexicon(tuple(entries), {os.path.basename(source): version})
 
 
-def _entry(row: dict, source: str, lineno: int, file_lang: str | None, origin: str) -> LexiconEntry:
+def _entry(row: dict, source: str, lineno: int, file_lang: str | None, origin: str,
+           categories: tuple[str, ...] = LEXICON_CATEGORIES) -> LexiconEntry:
     def fail(problem, field=None):
         raise DataFormatError(problem, source=source, line=lineno, field=field)
 
@@ -230,8 +236,8 @@ def _entry(row: dict, source: str, lineno: int, file_lang: str | None, origin: s
     if not term:
         fail("empty term", "term")
     category = row.get("category", "")
-    if category not in LEXICON_CATEGORIES:
-        fail(f"category {category!r} is not one of {', '.join(LEXICON_CATEGORIES)}", "category")
+    if category not in categories:
+        fail(f"category {category!r} is not one of {', '.join(categories)}", "category")
     weight_text = row.get("weight") or "1"
     try:
         weight = int(weight_text)

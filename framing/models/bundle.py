@@ -26,7 +26,8 @@ from ..lexicon import Lexicon, LexiconEntry
 from .linear import load_models, save_models
 from .predictor import PersuasionPredictor, StancePredictor
 
-__all__ = ["Bundle", "build_default_bundle", "cache_dir", "default_bundle", "train_bundle"]
+__all__ = ["Bundle", "apply_none_bias", "build_default_bundle", "cache_dir", "default_bundle", "default_recipe",
+           "train_bundle"]
 
 STANCE_PARAMS = ("C", "min_df", "max_char_features", "use_words", "use_chars", "use_cues", "use_target",
                  "target_min_count", "class_weight", "random_state")
@@ -169,6 +170,7 @@ def train_bundle(records, tasks=("stance", "persuasion"), *, lexicon=None, targe
 
 
 def _corpus_fingerprint() -> str:
+    """What the default models are trained from: package version, corpus, lexicons."""
     h = hashlib.sha256(__version__.encode())
     root = resources.files("framing").joinpath("data/corpus")
     for p in sorted(root.iterdir(), key=lambda p: p.name):
@@ -179,7 +181,40 @@ def _corpus_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def build_default_bundle(path: str, *, progress=None) -> Bundle:
+RECIPE_FILE = "data/default_recipe.json"
+
+
+def default_recipe() -> dict:
+    """Decision settings of the default bundle (``framing/data/default_recipe.json``).
+
+    ``none_bias`` per language is added to the NONE logit of the stance model:
+    our corpus is roughly balanced and trained with balanced class weights, so
+    the model's implicit prior is uniform, while in real news most (paragraph,
+    target) pairs are NONE. The value is chosen by ``experiments/tune_default.py``
+    on our *tuning* annotations of real paragraphs (other documents than the
+    evaluation annotations), never on the evaluation labels.
+    """
+    try:
+        text = resources.files("framing").joinpath(RECIPE_FILE).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    return json.loads(text)
+
+
+def apply_none_bias(est, bias: float) -> None:
+    """Shift a stance model's NONE logit by ``bias`` (a prior correction, exact for softmax models)."""
+    m = est.model_
+    if "NONE" not in m.classes or not bias:
+        return
+    i = list(m.classes).index("NONE")
+    if len(m.classes) == 2 and m.intercept.shape[0] == 1:  # binary: one logit for classes[1]
+        m.intercept[0] += bias if i == 1 else -bias
+    else:
+        m.intercept[i] += bias
+    m.info = dict(m.info or {}, none_bias=float(bias))
+
+
+def build_default_bundle(path: str, *, progress=None, apply_recipe: bool = True) -> Bundle:
     """Train the default bundle on the train split of our corpus and save it."""
     from ..datasets.corpus import load_corpus
     from ..targets import load_targets
@@ -188,13 +223,23 @@ def build_default_bundle(path: str, *, progress=None) -> Bundle:
     bundle = train_bundle(records, targets=load_targets(), progress=progress)
     bundle.meta["recipe"] = "default: our corpus (train split), stance + persuasion, ar + en"
     bundle.meta["corpus_fingerprint"] = _corpus_fingerprint()
+    if apply_recipe:
+        recipe = default_recipe()
+        for lang, bias in (recipe.get("none_bias") or {}).items():
+            est = bundle.get("stance", lang)
+            if est is not None:
+                apply_none_bias(est, float(bias))
+        bundle.meta["none_bias"] = recipe.get("none_bias") or {}
+        bundle.meta["recipe_tuned_on"] = recipe.get("tuned_on")
     bundle.save(path)
     return bundle
 
 
 def default_bundle(*, progress=None, targets=None) -> Bundle:
     """The cached default bundle, built first if missing or stale."""
-    fp = _corpus_fingerprint()
+    h = hashlib.sha256(_corpus_fingerprint().encode())
+    h.update(json.dumps(default_recipe(), sort_keys=True).encode())
+    fp = h.hexdigest()[:16]
     path = os.path.join(cache_dir(), f"default-{__version__}-{fp}.npz")
     if not os.path.exists(path):
         os.makedirs(os.path.dirname(path), exist_ok=True)
