@@ -52,14 +52,25 @@ def cohen_kappa(a: list[str], b: list[str]) -> float:
     return (po - pe) / (1 - pe) if pe < 1 else 1.0
 
 
-def batch(lang: str, n: int, out: str) -> int:
+def batch(lang: str, n: int, out: str, batches=None, freeze: str | None = None) -> int:
+    """Write a blind sample (no labels); with ``freeze``, also freeze its first labels to that pass-1 file."""
     recs = load_corpus(lang=lang)
+    if batches:
+        recs = [r for r in recs if any(r.record.id.startswith(b + "-") for b in batches)]
     recs.sort(key=lambda r: hashlib.sha256(f"blind:{r.record.id}".encode()).hexdigest())
     with open(out, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, delimiter="\t")
         w.writerow(["id", "targets", "text"])
         for r in recs[:n]:
             w.writerow([r.record.id, " | ".join(t.target for t in r.record.targets), r.record.text])
+    if freeze:
+        with open(freeze, "w", encoding="utf-8", newline="") as fh:
+            fh.write(f"# first labels of the blind sample, frozen before the second pass ({', '.join(batches or [lang])})\n")
+            w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+            w.writerow(["id", "target", "stance", "confidence", "annotator"])
+            for r in recs[:n]:
+                for t in r.record.targets:
+                    w.writerow([r.record.id, t.target, t.stance, t.confidence, "first"])
     return min(n, len(recs))
 
 
@@ -82,9 +93,9 @@ def kappa_report() -> dict:
     corpus = {(r.record.id, t.target): t for r in load_corpus() for t in r.record.targets}
     out = {}
     for path in sorted(AGREEMENT.glob("*-pass2.tsv")):
-        lang = path.name.split("-", 1)[0]
+        key = path.name[: -len("-pass2.tsv")]  # "ar" (round 1) or "ar-round2"
         second = read_pass(path)
-        p1 = AGREEMENT / f"{lang}-pass1.tsv"
+        p1 = AGREEMENT / f"{key}-pass1.tsv"
         first = {k: _Label(v) for k, v in read_pass(p1).items()} if p1.exists() else corpus
         keys = [k for k in second if k in first]
         missing = [k for k in second if k not in first]
@@ -100,7 +111,7 @@ def kappa_report() -> dict:
             "confusion_first_rows_second_cols": table,
             "second_annotator": sorted({second[k].get("annotator", "") for k in keys}),
         }
-        adj_path = AGREEMENT / f"{lang}-adjudication.tsv"
+        adj_path = AGREEMENT / f"{key}-adjudication.tsv"
         if adj_path.exists():
             adj = read_pass(adj_path)
             dis = [k for k in keys if first[k].stance != second[k]["stance"]]
@@ -112,15 +123,15 @@ def kappa_report() -> dict:
             res["corpus_agrees_with_adjudication"] = sum(
                 1 for k in adj if k in corpus and corpus[k].stance == adj[k]["stance"]
             )
-        out[lang] = res
+        out[key] = res
     return out
 
 
-def disagreements(lang: str, out: str) -> int:
+def disagreements(lang: str, out: str, key: str | None = None) -> int:
     """Write the pairs where the two passes differ (text, both labels) for adjudication, outside the repo."""
     recs = {r.record.id: r.record for r in load_corpus(lang=lang)}
     first = {(r.id, t.target): t for r in recs.values() for t in r.targets}
-    second = read_pass(AGREEMENT / f"{lang}-pass2.tsv")
+    second = read_pass(AGREEMENT / f"{key or lang}-pass2.tsv")
     n = 0
     with open(out, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, delimiter="\t")
@@ -140,16 +151,20 @@ def main(argv=None) -> int:
     b.add_argument("--lang", required=True, choices=("ar", "en"))
     b.add_argument("--n", type=int, default=220)
     b.add_argument("--out", required=True)
+    b.add_argument("--batches", metavar="B1,B2", help="sample only these batches (e.g. ar-d,ar-e)")
+    b.add_argument("--freeze", metavar="FILE", help="also write the sample's first labels (the pass-1 file)")
     sub.add_parser("kappa")
     d = sub.add_parser("disagreements")
     d.add_argument("--lang", required=True, choices=("ar", "en"))
+    d.add_argument("--round", metavar="KEY", help="agreement round key (default: the language, round 1; e.g. ar-round2)")
     d.add_argument("--out", required=True)
     args = ap.parse_args(argv)
     if args.cmd == "batch":
-        print(batch(args.lang, args.n, args.out))
+        batches = args.batches.split(",") if args.batches else None
+        print(batch(args.lang, args.n, args.out, batches, args.freeze))
         return 0
     if args.cmd == "disagreements":
-        print(disagreements(args.lang, args.out))
+        print(disagreements(args.lang, args.out, args.round))
         return 0
     rep = kappa_report()
     AGREEMENT.mkdir(parents=True, exist_ok=True)

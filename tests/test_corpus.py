@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "datasets"))
 from check_corpus import near_duplicates  # noqa: E402
 
 RECORDS = load_corpus()
-MINIMUM = {"ar": 800, "en": 500}
+MINIMUM = {"ar": 1200, "en": 950}
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
@@ -23,7 +23,9 @@ def test_size_balance_persons_and_length(lang):
     labels = [t for r in rs for t in r.record.targets]
     shares = {k: v / len(labels) for k, v in Counter(t.stance for t in labels).items()}
     assert set(shares) == {"FAVOR", "AGAINST", "NONE"}
-    assert min(shares.values()) >= 0.25, shares
+    # Polar classes stay well represented; the later batches follow real news, where NONE leads.
+    assert min(shares["FAVOR"], shares["AGAINST"]) >= 0.20, shares
+    assert 0.33 <= shares["NONE"] <= 0.55, shares
     kinds = {t.name: t.kind for t in corpus_targets() if t.lang == lang}
     assert all(t.target in kinds for t in labels), "every target has a kind in its batch's targets file"
     assert sum(1 for t in labels if kinds[t.target] == "person") / len(labels) >= 0.30
