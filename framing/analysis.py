@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .cues import CueExtractor
 from .text.normalize import normalize
@@ -78,36 +79,97 @@ def _word_spans(text: str):
         yield m.group(), a, b
 
 
-def reasons(est, doc: dict, label: str, text: str, offset: int, top: int = TOP_REASONS) -> list[dict]:
+@lru_cache(maxsize=100_000)
+def _distinct_grams(tok: str, lo: int, hi: int) -> frozenset:
+    """The distinct substrings of ``f" {tok} "`` of ``lo`` to ``hi`` characters."""
+    padded = f" {tok} "
+    return frozenset(padded[j : j + k] for k in range(lo, hi + 1) for j in range(len(padded) - k + 1))
+
+
+class _Words:
+    """The words of a paragraph, indexed so that reasons find a feature's words without a scan.
+
+    ``with_gram(g)`` are the words ``w`` with ``g in f" {w} "`` (character n-grams);
+    ``equal_to(k)`` those equal to ``k``; ``ending_with(k)`` those that end with ``k``.
+    Each is a list of word indices in order, the same as scanning every word would give.
+    """
+
+    def __init__(self, text: str):
+        from .models.features import CHAR_RANGE
+
+        self.spans = list(_word_spans(text))
+        self._lo, self._hi = CHAR_RANGE
+        self._grams: dict[str, list[int]] = {}
+        self._tokens: dict[str, list[int]] = {}
+        self._suffixes: dict[str, list[int]] = {}
+        self._routes: dict[str, list[int] | None] = {}
+        for i, (tok, _, _) in enumerate(self.spans):
+            self._tokens.setdefault(tok, []).append(i)
+            for j in range(len(tok)):
+                self._suffixes.setdefault(tok[j:], []).append(i)
+            for g in _distinct_grams(tok, self._lo, self._hi):
+                self._grams.setdefault(g, []).append(i)
+
+    def _scan(self, keep) -> list[int]:
+        return [i for i, (tok, _, _) in enumerate(self.spans) if keep(tok)]
+
+    def with_gram(self, gram: str) -> list[int]:
+        if self._lo <= len(gram) <= self._hi:
+            return self._grams.get(gram, [])
+        return self._scan(lambda tok: gram in f" {tok} ")
+
+    def equal_to(self, key: str) -> list[int]:
+        return self._tokens.get(key, [])
+
+    def ending_with(self, key: str) -> list[int]:
+        return self._suffixes.get(key, []) if key else self._scan(lambda tok: True)
+
+    def route(self, name: str):
+        """Where a feature's contribution goes: a list of words (maybe empty: dropped), or None (a feature reason).
+
+        Character n-grams go to the words that contain them (nowhere when none
+        does); word and stem features to their words, else they stay features.
+        """
+        got = self._routes.get(name, self)
+        if got is self:
+            if name.startswith("c:"):
+                got = self.with_gram(name[2:])
+            elif name.startswith(("w:", "s:", "x:")) and " " not in name:
+                key = name.split("|", 1)[1] if name.startswith("x:") else name[2:]
+                got = (self.ending_with(key) if name.startswith("s:") else self.equal_to(key)) or None
+            else:
+                got = None
+            self._routes[name] = got
+        return got
+
+
+def reasons(est, doc: dict, label: str, text: str, offset: int, top: int = TOP_REASONS, *, words=None,
+            x=None) -> list[dict]:
     """Top contributions to ``label``, in human terms; word features point at their words.
 
     Character n-gram contributions are summed onto the words that contain them,
-    so a reason is a word a reader can see, not ``c:ستير``.
+    so a reason is a word a reader can see, not ``c:ستير``. ``words`` (the
+    paragraph's ``_Words``) and ``x`` (``doc`` already vectorized) save work
+    done once per paragraph or per prediction.
     """
-    contribs = est.model_.contributions(doc, label)
-    words = list(_word_spans(text))
+    contribs = est.model_.contributions(doc, label, x=x)
+    if words is None:
+        words = _Words(text)
+    spans = words.spans
     by_word: dict[int, float] = defaultdict(float)
     others: dict[str, float] = defaultdict(float)
+    route = words.route
     for name, w in contribs:
-        if name.startswith("c:"):
-            gram = name[2:]
-            hits = [i for i, (tok, _, _) in enumerate(words) if gram.strip() in f" {tok} " and gram in f" {tok} "]
+        hits = route(name)
+        if hits is None:
+            others[name] += w
+        else:
             for i in hits:
                 by_word[i] += w / len(hits)
-        elif name.startswith(("w:", "s:", "x:")) and " " not in name:
-            key = name.split("|", 1)[1] if name.startswith("x:") else name[2:]
-            hits = [i for i, (tok, _, _) in enumerate(words) if tok == key or (name.startswith("s:") and tok.endswith(key))]
-            if hits:
-                for i in hits:
-                    by_word[i] += w / len(hits)
-            else:
-                others[name] += w
-        else:
-            others[name] += w
     items = []
     merged: dict[str, dict] = {}
     for i, w in by_word.items():
-        tok, a, b = words[i]
+        tok, a, b = spans[i]
         key = tok
         if key in merged:
             merged[key]["weight"] += w
@@ -115,12 +177,16 @@ def reasons(est, doc: dict, label: str, text: str, offset: int, top: int = TOP_R
         merged[key] = {"kind": "word", "text": text[a:b], "start": a + offset, "end": b + offset, "weight": w}
     items.extend(merged.values())
     for name, w in others.items():
-        items.append({"kind": "feature", "feature": name, "text": describe_feature(name), "weight": w})
+        items.append({"kind": "feature", "feature": name, "weight": w})
     items = [it for it in items if it["weight"] > 0]
     items.sort(key=lambda it: -it["weight"])
-    for it in items:
+    items = items[:top]
+    for i, it in enumerate(items):
+        if it["kind"] == "feature":  # described only when shown
+            items[i] = it = {"kind": "feature", "feature": it["feature"], "text": describe_feature(it["feature"]),
+                             "weight": it["weight"]}
         it["weight"] = round(it["weight"], 4)
-    return items[:top]
+    return items
 
 
 @dataclass
@@ -165,6 +231,10 @@ class Analyzer:
         for est in self.bundle.estimators.values():
             if hasattr(est, "targets"):
                 est.targets = self.targets
+        views = list(self.bundle.estimators.values())
+        for est in views[1:]:
+            if hasattr(est, "share_views"):
+                est.share_views(views[0])
         self.extractor = CueExtractor(load_lexicon(lexicon_files))
 
     def auto_targets(self, doc) -> list[str]:
@@ -178,6 +248,7 @@ class Analyzer:
         return [t for t, _ in counts.most_common()]
 
     def analyze_document(self, doc, requested=()) -> ArticleResult:
+        from .models.predictor import as_stance_items
         from .output import article_dict
         from .summary import stance_summary
 
@@ -192,30 +263,31 @@ class Analyzer:
             lang = p["lang"] if p["lang"] in ("ar", "en") else doc.lang
             pers = self.bundle.get("persuasion", lang)
             if pers is not None:
-                prob = float(pers.predict_proba([(p["text"])])[0][list(pers.classes_).index("true")])
+                # The paragraph's own language (detected, or forced with --lang), as the stance model gets it.
+                feats = pers.features(p["text"], p["lang"])
+                prob = float(pers.model_.predict_proba([feats])[0][list(pers.classes_).index("true")])
                 p["persuasion"] = {"probability": round(prob, 4), "model": f"persuasion-{lang}"}
             est = self.bundle.get("stance", lang)
             p["stance"] = []
             if est is None:
                 continue
-            mentioned = {m.target for m in self.targets.mentions(p["text"], lang)}
+            mentioned = {m.target for m in est.view(p["text"], lang).mentions(self.targets)}
             names = requested + [t for t in auto if t in mentioned]
             if not names:
                 continue
-            items = [(p["text"], t, (), lang) for t in names]
-            probs = est.predict_proba(items)
-            for item, name, pr in zip(items, names, probs):
+            # Features once per (paragraph, target): the same ones give the probabilities and the reasons.
+            docs = [est.features(it) for it in as_stance_items([(p["text"], t, (), lang) for t in names])]
+            X = est.model_.vectorizer.transform(docs)
+            probs = est.model_.predict_proba_matrix(X)
+            words = _Words(p["text"])
+            for row, (feats, name, pr) in enumerate(zip(docs, names, probs)):
                 label = str(est.classes_[pr.argmax()])
-                from .models.predictor import as_stance_items
-
-                (it,) = as_stance_items([item])
-                feats = est.features(it)
                 p["stance"].append({
                     "target": name,
                     "label": label,
                     "probabilities": {str(c): round(float(x), 4) for c, x in zip(est.classes_, pr)},
                     "mentioned": name in mentioned,
-                    "reasons": reasons(est, feats, label, p["text"], p["start"]),
+                    "reasons": reasons(est, feats, label, p["text"], p["start"], words=words, x=X[row]),
                 })
         data["summary"]["stance"] = stance_summary(data["paragraphs"])
         return ArticleResult(doc, data)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..matcher import arabic_analyses
 from ..text.normalize import normalize_text
@@ -68,6 +68,27 @@ def _tokens(norm_text: str) -> list[str]:
     return ["0" if _NUMBER_RE.match(t) else t for t in toks]
 
 
+#: Per-token results shared by every paragraph and target (news repeats its words);
+#: cleared when they grow past this many tokens, so memory stays bounded.
+_TOKEN_CACHE_SIZE = 200_000
+_stems: dict[str, str | None] = {}
+_grams: dict[str, tuple[str, ...]] = {}
+
+
+def _arabic_stem(t: str) -> str | None:
+    """The clitic-stripped stem of an Arabic token (None when it has none)."""
+    try:
+        return _stems[t]
+    except KeyError:
+        pass
+    stripped = [k for k, p, s in arabic_analyses(t) if p > 0 and not s]
+    stem = stripped[-1] if stripped else (t[2:] if t.startswith("ال") and len(t) > 4 else None)
+    if len(_stems) >= _TOKEN_CACHE_SIZE:
+        _stems.clear()
+    _stems[t] = stem
+    return stem
+
+
 def word_ngrams(tokens: list[str], lang: str) -> Counter:
     """Word unigrams and bigrams (``w:``) and, for Arabic, clitic-stripped stems (``s:``)."""
     c = Counter()
@@ -76,26 +97,40 @@ def word_ngrams(tokens: list[str], lang: str) -> Counter:
         if i + 1 < len(tokens):
             c["w:" + t + " " + tokens[i + 1]] += 1
         if lang == "ar" and len(t) > 3 and t not in (PLACE_TARGET, PLACE_OTHER):
-            stripped = [k for k, p, s in arabic_analyses(t) if p > 0 and not s]
-            stem = stripped[-1] if stripped else (t[2:] if t.startswith("ال") and len(t) > 4 else None)
+            stem = _arabic_stem(t)
             if stem:
                 c["s:" + stem] += 1
     return c
 
 
-def char_ngrams(tokens: list[str]) -> Counter:
-    """Character 2–5-grams inside word boundaries, like scikit-learn's ``char_wb``."""
-    c = Counter()
-    lo, hi = CHAR_RANGE
-    for t in tokens:
-        if t in (PLACE_TARGET, PLACE_OTHER):
-            c["c:" + t] += 1
-            continue
+def _token_grams(t: str) -> tuple[str, ...]:
+    """The ``c:`` features of one token, in the order :func:`char_ngrams` counts them."""
+    try:
+        return _grams[t]
+    except KeyError:
+        pass
+    if t in (PLACE_TARGET, PLACE_OTHER):
+        grams = ("c:" + t,)
+    else:
+        lo, hi = CHAR_RANGE
         w = f" {t} "
         n = len(w)
-        for k in range(lo, hi + 1):
-            for i in range(0, n - k + 1):
-                c["c:" + w[i : i + k]] += 1
+        grams = tuple("c:" + w[i : i + k] for k in range(lo, hi + 1) for i in range(0, n - k + 1))
+    if len(_grams) >= _TOKEN_CACHE_SIZE:
+        _grams.clear()
+    _grams[t] = grams
+    return grams
+
+
+def char_ngrams(tokens: list[str]) -> Counter:
+    """Character 2–5-grams inside word boundaries, like scikit-learn's ``char_wb``.
+
+    >>> char_ngrams(["ab"])
+    Counter({'c: a': 1, 'c:ab': 1, 'c:b ': 1, 'c: ab': 1, 'c:ab ': 1, 'c: ab ': 1})
+    """
+    c = Counter()
+    for t in tokens:
+        c.update(_token_grams(t))
     return c
 
 
@@ -107,6 +142,22 @@ class ParagraphView:
     lang: str
     cues: list
     attributions: list
+    #: Work shared by the targets of the paragraph: its sentences, its target mentions.
+    _shared: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def sentences(self) -> list:
+        if "sentences" not in self._shared:
+            from ..text.segment import split_sentences
+
+            self._shared["sentences"] = split_sentences(self.text)
+        return self._shared["sentences"]
+
+    def mentions(self, targets) -> list:
+        """``targets.mentions`` of the paragraph (the same targets set: computed once)."""
+        got = self._shared.get("mentions")
+        if got is None or got[0] is not targets:
+            got = self._shared["mentions"] = (targets, targets.mentions(self.text, self.lang))
+        return got[1]
 
     @classmethod
     def build(cls, text: str, lang: str, extractor) -> "ParagraphView":
@@ -163,9 +214,7 @@ def stance_features(view: ParagraphView, target_spans, other_spans=()) -> dict[s
             f[f"f:A1:{toks[i + 1]}"] = 1.0
     # cues in the target's sentence and near its mentions, by voice
     if target_spans:
-        from ..text.segment import split_sentences
-
-        sents = [s for s in split_sentences(text) if any(s.start <= a < s.end for a, _ in target_spans)]
+        sents = [s for s in view.sentences() if any(s.start <= a < s.end for a, _ in target_spans)]
         for cue in view.cues:
             if cue.repeated:
                 continue
@@ -183,12 +232,15 @@ def stance_features(view: ParagraphView, target_spans, other_spans=()) -> dict[s
     return {"w": word_ngrams(toks, view.lang), "c": char_ngrams(toks), "f": f}
 
 
-def find_mentions(text: str, lang: str, target: str, targets=None, given=()) -> tuple[list, list]:
-    """Spans of ``target`` (from ``given`` mentions, the targets set and the name itself) and of other targets."""
+def find_mentions(text: str, lang: str, target: str, targets=None, given=(), *, found=None) -> tuple[list, list]:
+    """Spans of ``target`` (from ``given`` mentions, the targets set and the name itself) and of other targets.
+
+    ``found`` are ``targets.mentions(text, lang)`` when the caller has them already.
+    """
     spans = list(given)
     others = []
     if targets is not None:
-        for m in targets.mentions(text, lang):
+        for m in targets.mentions(text, lang) if found is None else found:
             if m.target == target:
                 spans.append((m.start, m.end))
             else:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import json
 import math
 import os
@@ -38,6 +39,18 @@ MAX_MODEL_BYTES = 1 << 30
 TASK_CLASSES = {"stance": frozenset({"FAVOR", "AGAINST", "NONE"}), "persuasion": frozenset({"false", "true"})}
 
 
+#: ``1 + log(n)`` for the counts n that n-gram features have, computed with ``math.log``.
+_LOG_TABLE = np.array([0.0] + [1.0 + math.log(i) for i in range(1, 1024)])
+
+
+def _sublinear_tf(counts: np.ndarray) -> np.ndarray:
+    """``1 + log(count)`` of each value, exactly as ``math.log`` gives it."""
+    small = counts.astype(np.int64)
+    if (small == counts).all() and (small > 0).all() and (small < len(_LOG_TABLE)).all():
+        return _LOG_TABLE[small]
+    return np.array([1.0 + math.log(v) for v in counts.tolist()], dtype=np.float64)
+
+
 class Vectorizer:
     """Feature dictionaries -> a CSR matrix, block by block.
 
@@ -58,6 +71,16 @@ class Vectorizer:
             self.offsets[b] = pos
             pos += len(self.vocab[b])
         self.n_features = pos
+        self._plan = None
+
+    def _blocks(self):
+        """(block, vocabulary, offset, IDF or None, weight) in column order, made once."""
+        if self._plan is None:
+            self._plan = [(b, self.vocab[b], self.offsets[b],
+                           np.asarray(self.idf[b], dtype=np.float64) if b in TFIDF_BLOCKS else None,
+                           self.block_weights.get(b, 1.0))
+                          for b in sorted(self.vocab)]
+        return self._plan
 
     def fit(self, docs: list[dict], *, min_df: int = 2, max_features: dict | None = None):
         max_features = max_features or {}
@@ -82,37 +105,34 @@ class Vectorizer:
 
     def transform(self, docs: list[dict]) -> sp.csr_matrix:
         indptr = [0]
-        indices: list[int] = []
-        data: list[float] = []
+        indices: list[np.ndarray] = []
+        data: list[np.ndarray] = []
+        n = 0
         for d in docs:
-            for b in sorted(self.vocab):
-                vocab = self.vocab[b]
+            for b, vocab, off, idf, w in self._blocks():
                 feats = d.get(b)
                 if not feats:
                     continue
-                off = self.offsets[b]
-                idx, vals = [], []
-                for k, v in feats.items():
-                    j = vocab.get(k)
-                    if j is None or not v:
-                        continue
-                    if b in TFIDF_BLOCKS:
-                        v = (1.0 + math.log(v)) * self.idf[b][j]
-                    idx.append(j + off)
-                    vals.append(float(v))
-                if not idx:
+                cols = np.fromiter(map(vocab.get, feats, itertools.repeat(-1)), dtype=np.int64, count=len(feats))
+                vals = np.fromiter(feats.values(), dtype=np.float64, count=len(feats))
+                keep = (cols >= 0) & (vals != 0)
+                if not keep.any():
                     continue
-                w = self.block_weights.get(b, 1.0)
-                if b in TFIDF_BLOCKS:
-                    norm = math.sqrt(sum(x * x for x in vals)) or 1.0
-                    vals = [w * x / norm for x in vals]
+                cols, vals = cols[keep], vals[keep]
+                if idf is not None:
+                    vals = _sublinear_tf(vals) * idf[cols]
+                    # summed in order, as Python's sum does, so that every value is the same on any machine
+                    norm = math.sqrt(sum((vals * vals).tolist())) or 1.0
+                    vals = w * vals / norm
                 elif w != 1.0:
-                    vals = [w * x for x in vals]
-                indices.extend(idx)
-                data.extend(vals)
-            indptr.append(len(indices))
+                    vals = w * vals
+                indices.append(cols + off)
+                data.append(vals)
+                n += len(cols)
+            indptr.append(n)
         return sp.csr_matrix(
-            (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
+            (np.concatenate(data) if data else np.zeros(0, dtype=np.float64),
+             np.concatenate(indices) if indices else np.zeros(0, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
             shape=(len(docs), self.n_features),
         )
 
@@ -151,20 +171,32 @@ class LinearModel:
     def predict_proba(self, docs: list[dict]) -> np.ndarray:
         return self.predict_proba_matrix(self.vectorizer.transform(docs))
 
-    def contributions(self, doc: dict, cls: str) -> list[tuple[str, float]]:
-        """Per-feature contribution to ``cls`` against the average of the others."""
-        x = self.vectorizer.transform([doc])
-        k = self.classes.index(cls)
-        if self.coef.shape[0] == 1:
-            w = self.coef[0] if k == 1 else -self.coef[0]
-        else:
-            others = [i for i in range(len(self.classes)) if i != k]
-            w = self.coef[k] - self.coef[others].mean(axis=0)
+    def contributions(self, doc: dict, cls: str, *, x: sp.csr_matrix | None = None) -> list[tuple[str, float]]:
+        """Per-feature contribution to ``cls`` against the average of the others.
+
+        ``x`` is ``doc`` already transformed (a one-row matrix), when the caller has it.
+        """
+        if x is None:
+            x = self.vectorizer.transform([doc])
+        w = self._class_weights(cls)
         names = self.vectorizer.feature_names() if not hasattr(self, "_names") else self._names
         self._names = names
-        out = [(names[j], float(v * w[j])) for j, v in zip(x.indices, x.data)]
-        out.sort(key=lambda t: -t[1])
-        return out
+        values = x.data * w[x.indices]
+        order = np.argsort(-values, kind="stable")  # what a stable sort by descending value gives
+        columns = x.indices[order].tolist()
+        return [(names[j], v) for j, v in zip(columns, values[order].tolist())]
+
+    def _class_weights(self, cls: str) -> np.ndarray:
+        """The weights of ``cls`` minus the mean weights of the other classes (made once per class)."""
+        cache = self.__dict__.setdefault("_weights_of", {})
+        if cls not in cache:
+            k = self.classes.index(cls)
+            if self.coef.shape[0] == 1:
+                cache[cls] = self.coef[0] if k == 1 else -self.coef[0]
+            else:
+                others = [i for i in range(len(self.classes)) if i != k]
+                cache[cls] = self.coef[k] - self.coef[others].mean(axis=0)
+        return cache[cls]
 
     @classmethod
     def fit(cls, task, docs, y, *, C=1.0, class_weight="balanced", min_df=2, max_features=None, random_state=0,

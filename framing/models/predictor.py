@@ -59,6 +59,15 @@ class _FeatureBase:
         self._extractor = CueExtractor(self.lexicon if self.lexicon is not None else load_lexicon())
         self._views = {}
 
+    def share_views(self, other) -> None:
+        """Use ``other``'s paragraph views when both models have the same lexicon (cues found once)."""
+        if self.lexicon is other.lexicon and hasattr(other, "_views"):
+            self._extractor, self._views = other._extractor, other._views
+
+    def view(self, text, lang=None):
+        """The paragraph's :class:`~framing.models.features.ParagraphView` (cues, attributions, mentions), cached."""
+        return self._view(text, lang)
+
     def _view(self, text, lang):
         key = (text, lang)
         v = self._views.get(key)
@@ -107,7 +116,8 @@ class _StanceMethods(_FeatureBase):
         view = self._view(text, lang)
         if not self.use_target:
             return self._select(paragraph_features(view))
-        spans, others = find_mentions(text, view.lang, target, self.targets, mentions)
+        found = view.mentions(self.targets) if self.targets is not None else None
+        spans, others = find_mentions(text, view.lang, target, self.targets, mentions, found=found)
         feats = self._select(stance_features(view, spans, others))
         if target in getattr(self, "frequent_targets_", ()):
             # closed-target regime: words crossed with a target seen often in training
