@@ -52,6 +52,13 @@ def describe_feature(name: str) -> str:
         return text + where
     if name.startswith("f:twin:"):
         return _CATEGORY_WORDS.get(name[7:], name[7:]) + " near the target"
+    if name.startswith("f:pol:"):
+        parts = name.split(":")[2:]
+        if parts == ["quiet"]:
+            return "no praise, blame or loaded words in the target's sentence"
+        where = {"tsent": " in the target's sentence", "twin": " near the target", "t_speaks": " in the target's own words",
+                 "quoted_about_t": " in reported speech about the target"}.get(parts[1] if len(parts) > 1 else "", "")
+        return ("praise or success words" if parts[0] == "positive" else "blame or failure words") + where
     simple = {
         "f:no_mention": "the target is not named in the paragraph",
         "f:mentioned": "the target is named", "f:mentions": "how often the target is named",

@@ -170,13 +170,13 @@ def train_bundle(records, tasks=("stance", "persuasion"), *, lexicon=None, targe
 
 
 def _corpus_fingerprint() -> str:
-    """What the default models are trained from: package version, corpus, lexicons."""
+    """What the default models are trained from: package version, corpus, cue and polarity lexicons."""
     h = hashlib.sha256(__version__.encode())
     root = resources.files("framing").joinpath("data/corpus")
     for p in sorted(root.iterdir(), key=lambda p: p.name):
         if p.name.endswith(".txt"):
             h.update(p.read_bytes())
-    for name in ("lexicons/ar.tsv", "lexicons/en.tsv"):
+    for name in ("lexicons/ar.tsv", "lexicons/en.tsv", "lexicons/polarity-ar.tsv", "lexicons/polarity-en.tsv"):
         h.update(resources.files("framing").joinpath(name).read_bytes())
     return h.hexdigest()[:16]
 

@@ -11,7 +11,9 @@ explained in words:
   cues in the target's sentence and window (``f:tsent:…``, ``f:twin:…``), words
   right before and after the target (``f:B1:…``, ``f:A1:…``), window words
   (``f:L:…``, ``f:R:…``), negation near the target, the target as a speaker,
-  and whether it is mentioned at all.
+  whether it is mentioned at all, and praise and blame words (``f:pol:…``, see
+  :mod:`framing.polarity`) in the paragraph, the target's sentences, near its
+  mentions, in its own words and in reported speech about it.
 """
 
 from __future__ import annotations
@@ -229,6 +231,10 @@ def stance_features(view: ParagraphView, target_spans, other_spans=()) -> dict[s
                 f["f:t_is_speaker"] = 1.0
             elif any(att.scope_start <= a < att.scope_end for a, _ in target_spans):
                 f["f:t_in_reported_speech"] = 1.0
+    # praise and blame words (framing/lexicons/polarity-*.tsv) about the target
+    from ..polarity import polarity_features
+
+    f.update(polarity_features(view, target_spans))
     return {"w": word_ngrams(toks, view.lang), "c": char_ngrams(toks), "f": f}
 
 

@@ -85,7 +85,7 @@ class _FeatureBase:
             out["c"] = feats["c"]
         f = feats["f"]
         if not self.use_cues:
-            f = {k: v for k, v in f.items() if not (k.startswith("f:cue:") or k.startswith("f:tsent:") or k.startswith("f:twin:"))}
+            f = {k: v for k, v in f.items() if not k.startswith(("f:cue:", "f:tsent:", "f:twin:", "f:pol:"))}
         out["f"] = f
         return out
 
