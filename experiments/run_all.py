@@ -1,7 +1,9 @@
 """Run every experiment, then write ``reports/RESULTS.md``: one command reruns all.
 
 What it runs (each as its own process, in this order; a failure is reported and the rest still run)
-    stance_eval, persuasion_eval, ablations, learning_curves, transfer, speed_size,
+    tune_default (full runs into reports/ with armpro and basil present: it rewrites
+    framing/data/default_recipe.json, the NONE bias of the default bundle, from the
+    tuning annotations), stance_eval, persuasion_eval, ablations, learning_curves, transfer, speed_size,
     cue_categories, and the older cue_evaluation and lexicon_coverage (these two only
     when the corpora they need are present: they do not skip absent data themselves);
     then results_report. Fitted folds are shared between scripts through the
@@ -102,6 +104,17 @@ def main(argv=None) -> int:
     timings, failed = {}, []
     start = time.perf_counter()
     env = dict(os.environ, PYTHONUNBUFFERED="1")
+    if not args.quick and (not only or "tune_default" in only) and out.resolve() == (ROOT / "reports").resolve():
+        if _present(home, ("armpro", "basil")):
+            print("== tune_default", flush=True)
+            t0 = time.perf_counter()
+            cmd = [sys.executable, str(HERE / "tune_default.py")] + (["--data", args.data] if args.data else [])
+            rc = subprocess.run(cmd, cwd=ROOT, env=env).returncode
+            timings["tune_default"] = {"seconds": round(time.perf_counter() - t0, 1), "returncode": rc}
+            if rc != 0:
+                failed.append("tune_default")
+        else:
+            print("== tune_default: skipped (needs armpro and basil in FRAMING_DATA)", flush=True)
     for name in SCRIPTS + tuple(LEGACY):
         if only and name not in only:
             continue

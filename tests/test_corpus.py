@@ -66,3 +66,16 @@ def test_ids_unique_and_splits_present():
     ids = [r.record.id for r in RECORDS]
     assert len(ids) == len(set(ids))
     assert Counter(r.split for r in RECORDS).keys() == {"train", "test"}
+
+
+def test_default_recipe_was_tuned_for_this_corpus():
+    """The NONE bias of the default bundle is chosen for the corpus and lexicons it is trained on.
+
+    When this fails, rerun ``FRAMING_DATA=../shared/data python experiments/tune_default.py``.
+    """
+    from framing.models.bundle import _corpus_fingerprint, default_recipe
+
+    recipe = default_recipe()
+    assert set(recipe["none_bias"]) == {"ar", "en"}
+    assert all(0 <= b <= 3 for b in recipe["none_bias"].values())
+    assert recipe["corpus_fingerprint"] == _corpus_fingerprint(), "corpus or lexicons changed: rerun tune_default.py"
