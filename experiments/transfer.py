@@ -170,6 +170,59 @@ def evaluate_recipe(ctx, bundle) -> dict:
     return out
 
 
+DEFAULT_ABLATIONS = {
+    "n-grams only": dict(use_words=True, use_chars=True, use_cues=False, use_target=False),
+    "cues only": dict(use_words=False, use_chars=False, use_cues=True, use_target=False),
+    "n-grams + cues": dict(use_words=True, use_chars=True, use_cues=True, use_target=False),
+    "+ target features": {},
+    "+ target features, no NONE bias": {},
+}
+
+
+def default_ablations(ctx) -> dict:
+    """The default recipe's feature groups on our annotations of real news (trained on our corpus).
+
+    Every variant gets the recipe's NONE bias (``framing/data/default_recipe.json``)
+    except the last, which shows what the prior correction adds.
+    """
+    from framing.datasets.annotations import load_annotations
+    from framing.errors import FramingError
+    from framing.evaluation import stance_metrics
+    from framing.models.bundle import default_recipe
+    from framing.models.estimators import StanceClassifier
+
+    bias = default_recipe().get("none_bias") or {}
+    out = {}
+    for corpus, lang in (("armpro", "ar"), ("basil", "en")):
+        path = os.path.join(ctx.data_dir, corpus) if ctx.data_dir else None
+        try:
+            test = load_annotations(corpus, path)
+        except (FramingError, OSError) as exc:
+            print(f"default ablations: skipped {corpus}: {exc}", flush=True)
+            continue
+        if ctx.quick:
+            test = subsample_docs(test, ctx.limit, seed=ctx.seed)
+        Xtr, ytr, _ = stance_items(ctx.corpus(lang, "train"))
+        Xte, yte, tte = stance_items(test)
+        key = f"annotations-{corpus}"
+        out[key] = {"name": NAMES[key], "none_bias": bias.get(lang, 0.0), "variants": {}}
+        for variant, params in DEFAULT_ABLATIONS.items():
+            est = StanceClassifier(targets=builtin_targets(), random_state=ctx.seed, **params).fit(Xtr, ytr)
+            proba = np.asarray(est.predict_proba(Xte))
+            classes = [str(c) for c in est.classes_]
+            z = np.log(np.clip(proba, 1e-12, None))
+            if not variant.endswith("no NONE bias"):
+                z[:, classes.index("NONE")] += float(bias.get(lang, 0.0))
+            pred = [classes[i] for i in z.argmax(axis=1)]
+            m = stance_metrics(yte, pred, tte, rounds=ctx.rounds, seed=ctx.seed)
+            out[key]["variants"][variant] = {"macro_f1": m["metrics"]["macro_f1"],
+                                             "interval_95": m["intervals_95"].get("macro_f1"),
+                                             "accuracy": m["metrics"]["accuracy"], "n": len(yte)}
+            print(f"default ablation {NAMES[key]:<42} {variant:<32} macro-F1 "
+                  f"{fmt(m['metrics']['macro_f1'], m['intervals_95'].get('macro_f1'))}", flush=True)
+    return out
+
+
 CROSS_VARIANTS = {
     "all features": {},
     "cues + target features only": {"use_words": False, "use_chars": False},
@@ -302,7 +355,7 @@ def main(argv=None) -> int:
         bundle, info = build_recipe(ctx, tmp)
         print(f"default recipe built in {info['build_seconds']:.1f}s ({info['file_bytes'] / 1e6:.1f} MB)", flush=True)
         section = {"bundle": info, "framing_version": __version__, "default_recipe": evaluate_recipe(ctx, bundle),
-                   "cross_lingual": cross_lingual(ctx),
+                   "cross_lingual": cross_lingual(ctx), "default_ablations": default_ablations(ctx),
                    "top_features": {k: top_features(e.model_, 12) for k, e in sorted(bundle.estimators.items())}}
     section["seconds"] = round(t.seconds, 1)
     update_results(ctx, "transfer", section)
