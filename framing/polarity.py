@@ -73,7 +73,7 @@ def polarity_features(view, target_spans) -> dict[str, float]:
     words in the target's sentences, within ``WINDOW_CHARS`` of a mention, in
     reported speech that mentions the target, and in the target's own words;
     plus ``f:pol:quiet`` when a mentioned target's sentences hold no polarity
-    word and no cue (evidence for NONE that a linear model cannot otherwise see).
+    word and no device cue (evidence for NONE that a linear model cannot otherwise see).
     """
     import math
 
@@ -108,7 +108,7 @@ def polarity_features(view, target_spans) -> dict[str, float]:
         if any(a.scope_start <= w.start < a.scope_end for a in about_target):
             add(f"f:pol:{p}:quoted_about_t", w.weight)
     out = {k: math.log1p(v) for k, v in out.items()}
-    cue_near = any(any(s.start <= c.start < s.end for s in sents) for c in view.cues if not c.repeated)
+    cue_near = any(any(s.start <= c.start < s.end for s in sents) for c in view.cues if c.device and not c.repeated)
     if not any(k.endswith(":tsent") for k in out) and not cue_near:
         out["f:pol:quiet"] = 1.0
     return out
