@@ -30,7 +30,7 @@ __all__ = ["Bundle", "apply_none_bias", "build_default_bundle", "cache_dir", "de
            "train_bundle"]
 
 STANCE_PARAMS = ("C", "min_df", "max_char_features", "use_words", "use_chars", "use_cues", "use_target",
-                 "target_min_count", "class_weight", "random_state")
+                 "target_min_count", "class_weight", "window", "window_block", "feature_weight", "random_state")
 PERSUASION_PARAMS = ("C", "min_df", "max_char_features", "use_words", "use_chars", "use_cues", "class_weight",
                      "random_state")
 

@@ -10,7 +10,8 @@ explained in words:
 * ``f:…`` everything else: cue categories by voice (``f:cue:loaded_language:outlet``),
   cues in the target's sentence and window (``f:tsent:…``, ``f:twin:…``), words
   right before and after the target (``f:B1:…``, ``f:A1:…``), window words
-  (``f:L:…``, ``f:R:…``), negation near the target, the target as a speaker,
+  (``f:L:…``, ``f:R:…``; or, as their own TF-IDF block, ``t:…``: see
+  :func:`stance_features`), negation near the target, the target as a speaker,
   whether it is mentioned at all, and praise and blame words (``f:pol:…``, see
   :mod:`framing.polarity`) in the paragraph, the target's sentences, near its
   mentions, in its own words and in reported speech about it.
@@ -41,6 +42,8 @@ __all__ = [
 PLACE_TARGET = "xtargetx"
 PLACE_OTHER = "xotherx"
 WINDOW = 6
+#: Window words within this many tokens of a mention also count as near (``t:LN:``, ``t:RN:``).
+NEAR = 3
 CHAR_RANGE = (2, 5)
 _NEGATORS = frozenset(normalize_text(w) for w in "لا لم لن ليس ليست غير ما not no never without".split()) | {"n't"}
 _NUMBER_RE = re.compile(r"^\d+(?:[.,]\d+)*$")
@@ -187,8 +190,18 @@ def paragraph_features(view: ParagraphView) -> dict[str, Counter]:
     return {"w": word_ngrams(toks, view.lang), "c": char_ngrams(toks), "f": _cue_features(view)}
 
 
-def stance_features(view: ParagraphView, target_spans, other_spans=()) -> dict[str, Counter]:
-    """Features of a paragraph toward one target whose mentions are ``target_spans``."""
+def stance_features(view: ParagraphView, target_spans, other_spans=(), *, window: int = WINDOW,
+                    window_block: bool = False) -> dict[str, Counter]:
+    """Features of a paragraph toward one target whose mentions are ``target_spans``.
+
+    ``window`` is the number of tokens on each side of a mention whose words
+    are window features. With ``window_block=False`` they are ``f:L:``/``f:R:``/
+    ``f:B1:``/``f:A1:`` counts in the ``f`` block; with ``window_block=True``
+    they form their own TF-IDF block ``t`` (``t:L:``/``t:R:`` words, ``t:LN:``/
+    ``t:RN:`` words within :data:`NEAR` tokens, ``t:L2:``/``t:R2:`` bigrams
+    inside the window, ``t:B1:``/``t:A1:``), so that their scale no longer
+    depends on how often and how long the target is mentioned.
+    """
     text = view.text
     masked = mask_spans(text, target_spans, other_spans)
     toks = _tokens(normalize_text(masked))
@@ -201,15 +214,21 @@ def stance_features(view: ParagraphView, target_spans, other_spans=()) -> dict[s
     if other_spans:
         f["f:other_mentioned"] = 1.0
     positions = [i for i, t in enumerate(toks) if t == PLACE_TARGET]
+    if window_block:
+        t = _window_block(toks, positions, window)
     for i in positions:
-        for j in range(max(0, i - WINDOW), i):
-            f[f"f:L:{toks[j]}"] += 1.0
+        for j in range(max(0, i - window), i):
+            if not window_block:
+                f[f"f:L:{toks[j]}"] += 1.0
             if toks[j] in _NEGATORS:
                 f["f:neg_near"] = 1.0
-        for j in range(i + 1, min(len(toks), i + 1 + WINDOW)):
-            f[f"f:R:{toks[j]}"] += 1.0
+        for j in range(i + 1, min(len(toks), i + 1 + window)):
+            if not window_block:
+                f[f"f:R:{toks[j]}"] += 1.0
             if toks[j] in _NEGATORS:
                 f["f:neg_near"] = 1.0
+        if window_block:
+            continue
         if i > 0:
             f[f"f:B1:{toks[i - 1]}"] = 1.0
         if i + 1 < len(toks):
@@ -235,7 +254,35 @@ def stance_features(view: ParagraphView, target_spans, other_spans=()) -> dict[s
     from ..polarity import polarity_features
 
     f.update(polarity_features(view, target_spans))
-    return {"w": word_ngrams(toks, view.lang), "c": char_ngrams(toks), "f": f}
+    out = {"w": word_ngrams(toks, view.lang), "c": char_ngrams(toks), "f": f}
+    if window_block:
+        out["t"] = t
+    return out
+
+
+def _window_block(toks: list[str], positions: list[int], window: int) -> Counter:
+    """The ``t`` block: words and bigrams around each mention of the target (see :func:`stance_features`)."""
+    t = Counter()
+    n = len(toks)
+    for i in positions:
+        lo, hi = max(0, i - window), min(n, i + 1 + window)
+        for j in range(lo, i):
+            t["t:L:" + toks[j]] += 1
+            if i - j <= NEAR:
+                t["t:LN:" + toks[j]] += 1
+            if j + 1 < i:
+                t["t:L2:" + toks[j] + " " + toks[j + 1]] += 1
+        for j in range(i + 1, hi):
+            t["t:R:" + toks[j]] += 1
+            if j - i <= NEAR:
+                t["t:RN:" + toks[j]] += 1
+            if j + 1 < hi:
+                t["t:R2:" + toks[j] + " " + toks[j + 1]] += 1
+        if i > 0:
+            t["t:B1:" + toks[i - 1]] = 1
+        if i + 1 < n:
+            t["t:A1:" + toks[i + 1]] = 1
+    return t
 
 
 def find_mentions(text: str, lang: str, target: str, targets=None, given=(), *, found=None) -> tuple[list, list]:

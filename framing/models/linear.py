@@ -5,7 +5,8 @@ what is kept is plain arrays (vocabularies, IDF, coefficients), so that a
 saved model loads without pickle, without scikit-learn, in milliseconds, and
 keeps working across scikit-learn upgrades.
 
-File format (``framing-model/1``): one ``.npz`` archive read with
+File format (``framing-model/1``, or ``framing-model/1.1`` for models with a
+``t`` block or feature settings: see :data:`FORMATS`): one ``.npz`` archive read with
 ``allow_pickle=False``. Array ``__meta__`` holds UTF-8 JSON (format version,
 models, vocabularies, classes, versions, SHA-256 of every array); the other
 arrays are named ``<model>/<part>``. Loading checks the format version, every
@@ -30,7 +31,14 @@ from ..errors import ModelError
 __all__ = ["FORMAT", "LinearModel", "Vectorizer", "load_models", "save_models"]
 
 FORMAT = "framing-model/1"
-TFIDF_BLOCKS = ("w", "c", "x")
+#: ``framing-model/1.1`` adds the TF-IDF window block ``t`` and per-model feature settings
+#: (``"features"``: e.g. the window size); it is written only for models that use them, so that
+#: files of the default recipe stay ``framing-model/1``, and an older framing refuses 1.1 files
+#: instead of predicting from features it would build differently.
+FORMAT_1_1 = "framing-model/1.1"
+#: Formats this version reads.
+FORMATS = (FORMAT, FORMAT_1_1)
+TFIDF_BLOCKS = ("w", "c", "x", "t")
 #: Metadata key holding the SHA-256 of the rest of the metadata (files written before it existed lack it).
 META_SHA_KEY = "meta_sha256"
 #: A model file whose arrays unpack to more than this is refused (a zip bomb, not a model).
@@ -148,13 +156,16 @@ class Vectorizer:
 class LinearModel:
     """Classes, a vectorizer and linear weights: predicts with NumPy only."""
 
-    def __init__(self, task: str, classes, vectorizer: Vectorizer, coef: np.ndarray, intercept: np.ndarray, info=None):
+    def __init__(self, task: str, classes, vectorizer: Vectorizer, coef: np.ndarray, intercept: np.ndarray, info=None,
+                 features=None):
         self.task = task
         self.classes = list(classes)
         self.vectorizer = vectorizer
         self.coef = np.asarray(coef, dtype=np.float64)
         self.intercept = np.asarray(intercept, dtype=np.float64)
         self.info = dict(info or {})
+        #: Feature settings the predictor must use (e.g. ``{"window": 10, "window_block": true}``).
+        self.features = dict(features or {})
 
     def decision(self, X: sp.csr_matrix) -> np.ndarray:
         return np.asarray(X @ self.coef.T) + self.intercept
@@ -200,14 +211,14 @@ class LinearModel:
 
     @classmethod
     def fit(cls, task, docs, y, *, C=1.0, class_weight="balanced", min_df=2, max_features=None, random_state=0,
-            block_weights=None, info=None):
+            block_weights=None, info=None, features=None):
         from sklearn.linear_model import LogisticRegression
 
         vec = Vectorizer(block_weights=block_weights).fit(docs, min_df=min_df, max_features=max_features)
         X = vec.transform(docs)
         clf = LogisticRegression(C=C, class_weight=class_weight, max_iter=3000, random_state=random_state)
         clf.fit(X, y)
-        return cls(task, [str(c) for c in clf.classes_], vec, clf.coef_, clf.intercept_, info)
+        return cls(task, [str(c) for c in clf.classes_], vec, clf.coef_, clf.intercept_, info, features)
 
 
 # -- file format ---------------------------------------------------------------
@@ -236,7 +247,10 @@ def save_models(path, models: dict[str, LinearModel], meta: dict | None = None) 
             "info": m.info,
             "shapes": {name: list(arr.shape) for name, arr in parts.items()},
         }
-    doc = {"format": FORMAT, "models": entries, **(meta or {})}
+        if m.features:
+            entries[key]["features"] = m.features
+    newer = any(m.features or "t" in m.vectorizer.vocab for m in models.values())
+    doc = {**(meta or {}), "format": FORMAT_1_1 if newer else FORMAT, "models": entries}
     doc.pop(META_SHA_KEY, None)
     doc["sha256"] = {k: _sha(a) for k, a in arrays.items()}
     doc = json.loads(json.dumps(doc))  # as it will read back (string keys, lists for tuples)
@@ -302,9 +316,10 @@ def load_models(path, *, expect_task: str | None = None) -> tuple[dict[str, Line
     except (zipfile.BadZipFile, EOFError, ValueError, OSError, KeyError, UnicodeDecodeError, json.JSONDecodeError,
             RecursionError) as exc:
         raise ModelError(f"is damaged or truncated ({type(exc).__name__})", **damaged) from None
-    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+    if not isinstance(meta, dict) or meta.get("format") not in FORMATS:
         found = meta.get("format") if isinstance(meta, dict) else None
-        raise ModelError(f"has model format {found!r}; this framing reads {FORMAT!r}", source=name,
+        raise ModelError(f"has model format {found!r}; this framing reads {' or '.join(map(repr, FORMATS))}",
+                         source=name,
                          hint="retrain the model with this version of framing")
     if META_SHA_KEY in meta and meta[META_SHA_KEY] != _meta_sha(meta):
         raise ModelError("its metadata fails its checksum (the file was edited or damaged)", **damaged)
@@ -354,6 +369,13 @@ def _model_from(key, e, arrays: dict, damaged: dict) -> LinearModel:
         bad("its block weights are not numbers")
     if not isinstance(e.get("info"), (dict, type(None))):
         bad("its info is not an object")
+    features = e.get("features")
+    if features is not None and not (
+        isinstance(features, dict)
+        and all(isinstance(v, (int, float, str, bool)) and not (isinstance(v, float) and not math.isfinite(v))
+                for v in features.values())
+    ):
+        bad("its feature settings are not an object of plain values")
     vocab = {b: {t: i for i, t in enumerate(names)} for b, names in vocab_lists.items()}
     try:
         coef, intercept = arrays[f"{key}/coef"], arrays[f"{key}/intercept"]
@@ -373,4 +395,4 @@ def _model_from(key, e, arrays: dict, damaged: dict) -> LinearModel:
     for b, a in idf.items():
         if a.shape != (len(vocab[b]),):
             bad(f"IDF of block {b!r} does not match its vocabulary")
-    return LinearModel(task, classes, vec, coef, intercept, e.get("info"))
+    return LinearModel(task, classes, vec, coef, intercept, e.get("info"), features)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..text.lang import detect_language
-from .features import ParagraphView, find_mentions, paragraph_features, stance_features
+from .features import WINDOW, ParagraphView, find_mentions, paragraph_features, stance_features
 
 __all__ = ["PersuasionPredictor", "StancePredictor", "as_stance_items"]
 
@@ -56,6 +56,12 @@ class _FeatureBase:
             raise ValueError(f"min_df={self.min_df!r} must be a whole number >= 1")
         if not (self.use_words or self.use_chars or self.use_cues):
             raise ValueError("at least one of use_words, use_chars, use_cues must be True")
+        window = getattr(self, "window", WINDOW)
+        if not (isinstance(window, int) and not isinstance(window, bool) and 1 <= window <= 100):
+            raise ValueError(f"window={window!r} must be a whole number from 1 to 100")
+        fw = getattr(self, "feature_weight", 1.0)
+        if not (isinstance(fw, (int, float)) and not isinstance(fw, bool) and 0 < fw < float("inf")):
+            raise ValueError(f"feature_weight={fw!r} must be a positive number")
         self._extractor = CueExtractor(self.lexicon if self.lexicon is not None else load_lexicon())
         self._views = {}
 
@@ -87,6 +93,8 @@ class _FeatureBase:
         if not self.use_cues:
             f = {k: v for k, v in f.items() if not k.startswith(("f:cue:", "f:tsent:", "f:twin:", "f:pol:"))}
         out["f"] = f
+        if "t" in feats:  # the window block (window_block=True)
+            out["t"] = feats["t"]
         return out
 
     def __getstate__(self):
@@ -118,7 +126,8 @@ class _StanceMethods(_FeatureBase):
             return self._select(paragraph_features(view))
         found = view.mentions(self.targets) if self.targets is not None else None
         spans, others = find_mentions(text, view.lang, target, self.targets, mentions, found=found)
-        feats = self._select(stance_features(view, spans, others))
+        feats = self._select(stance_features(view, spans, others, window=getattr(self, "window", WINDOW),
+                                             window_block=bool(getattr(self, "window_block", False))))
         if target in getattr(self, "frequent_targets_", ()):
             # closed-target regime: words crossed with a target seen often in training
             key = target.replace(" ", "_")
@@ -170,6 +179,9 @@ class StancePredictor(_StanceMethods):
         self.lexicon = lexicon
         self.targets = targets
         self.frequent_targets_ = frozenset(frequent_targets)
+        for k, v in (getattr(model, "features", None) or {}).items():  # settings saved with the model win
+            if k in ("window", "window_block"):
+                setattr(self, k, v)
         self.model_ = model
         self.classes_ = np.asarray(model.classes)
         self._setup()
