@@ -260,6 +260,10 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--out", required=True, metavar="MODEL", help="where to write the model (.npz)")
     train.add_argument("--seed", type=int, default=0)
     train.add_argument("--C", type=float, default=None, help="inverse regularisation strength (default 1.0)")
+    train.add_argument("--recipe", metavar="NAME", default=None,
+                       help="stance: a named parameter set chosen by grouped CV (default, mawqif, newsmtsc)")
+    train.add_argument("--param", action="append", default=[], metavar="KEY=VALUE",
+                       help="stance/persuasion: set one estimator parameter, e.g. --param window_block=true; repeatable")
     train.add_argument("--cv", type=int, default=0, metavar="K", help="also print a K-fold cross-validation by document")
     train.add_argument("--label-field", metavar="NAME", help="persuasion: train on this record field instead of 'label'")
     train.add_argument("--lexicon", action="append", default=[], metavar="FILE")
