@@ -1,0 +1,113 @@
+"""Stance recipe selection: document-grouped cross-validation on the TRAIN part of each corpus only.
+
+What it measures
+    For Mawqif and NewsMTSC, the train part of :func:`common.dev_split` (the
+    same 80% that ``stance_eval.py`` trains on; the dev 20% is never read) is
+    split into ``--folds`` GroupKFold folds by document. Each candidate
+    parameter set of :class:`framing.models.StanceClassifier` (a small grid
+    over ``C``, ``feature_weight`` and the window features) is fitted on each
+    training fold and scored on its held-out fold with the corpus's headline
+    metric (Mawqif: F_avg; NewsMTSC: macro-F1). The best mean wins and is the
+    recipe that ``stance_eval.py`` uses for that corpus
+    (:data:`framing.models.estimators.RECIPES`).
+
+    Features are computed once per window setting for all train pairs (the
+    features of a pair do not depend on the other pairs, except which targets
+    count as frequent, taken from the whole train part); vocabulary, IDF and
+    weights are fitted inside each fold.
+
+What it writes
+    Section ``stance_recipe_cv`` of ``reports/results.json`` (every candidate's
+    fold scores and mean, and the winner per corpus).
+
+    python experiments/stance_recipe_cv.py [--quick] [--data DIR] [--out DIR] [--folds K]
+"""
+
+from __future__ import annotations
+
+import itertools
+import sys
+
+import numpy as np
+
+from common import context_from, dev_split, doc_of, make_parser, stance_items, timed, update_results
+
+CORPORA = {"mawqif": "f_avg", "newsmtsc": "macro_f1"}
+GRID = {"C": (1.0, 3.0), "feature_weight": (1.0, 0.25), "window": ((6, False), (10, True))}
+
+
+def candidates():
+    for C, fw, (window, block) in itertools.product(GRID["C"], GRID["feature_weight"], GRID["window"]):
+        yield {"C": C, "feature_weight": fw, "window": window, "window_block": block}
+
+
+def cv_corpus(name, records, folds, seed):
+    from sklearn.model_selection import GroupKFold
+
+    from framing.evaluation import stance_metrics
+    from framing.models import StanceClassifier
+    from framing.models.linear import LinearModel
+
+    from common import builtin_targets
+
+    metric = CORPORA[name]
+    train, _dev = dev_split(records, seed=seed)  # the dev part is not used here
+    X, y, T = stance_items(train)
+    groups = [doc_of(r) for r in train for _ in r.targets]
+    splits = list(GroupKFold(n_splits=folds).split(X, y, groups))
+    feats = {}
+    rows = []
+    for params in candidates():
+        wkey = (params["window"], params["window_block"])
+        if wkey not in feats:
+            est = StanceClassifier(targets=builtin_targets(), random_state=seed, window=wkey[0], window_block=wkey[1])
+            est._setup()
+            counts = {}
+            for t in T:
+                counts[t] = counts.get(t, 0) + 1
+            est.frequent_targets_ = frozenset(t for t, n in counts.items() if n >= est.target_min_count)
+            feats[wkey] = [est.features(it) for it in X]
+        docs = feats[wkey]
+        scores = []
+        with timed() as t:
+            for a, b in splits:
+                m = LinearModel.fit("stance", [docs[i] for i in a], [y[i] for i in a], C=params["C"],
+                                    class_weight="balanced", min_df=2, max_features={"c": 150_000},
+                                    random_state=seed,
+                                    block_weights=None if params["feature_weight"] == 1.0
+                                    else {"f": params["feature_weight"]})
+                proba = m.predict_proba([docs[i] for i in b])
+                pred = [m.classes[k] for k in np.asarray(proba).argmax(axis=1)]
+                res = stance_metrics([y[i] for i in b], pred, [T[i] for i in b], rounds=0)["metrics"]
+                scores.append(round(float(res[metric]), 4))
+        row = {"params": params, "folds": scores, "mean": round(float(np.mean(scores)), 4)}
+        rows.append(row)
+        print(f"{name:<9} {params}  {metric} {row['mean']:.4f}  folds {scores}  ({t.seconds:.0f}s)", flush=True)
+    best = max(rows, key=lambda r: r["mean"])  # ties: the first (simpler) candidate
+    print(f"{name:<9} best {best['params']}  {metric} {best['mean']:.4f}", flush=True)
+    return {"metric": metric, "folds": folds, "train_pairs": len(X), "candidates": rows, "best": best}
+
+
+def main(argv=None) -> int:
+    ap = make_parser(__doc__)
+    ap.add_argument("--folds", type=int, default=3, help="GroupKFold folds inside the train part (default 3)")
+    ap.add_argument("--only", choices=sorted(CORPORA), action="append", help="only this corpus (repeatable)")
+    args = ap.parse_args(argv)
+    ctx = context_from(args)
+    out = {}
+    with timed() as t:
+        for name in CORPORA:
+            if args.only and name not in args.only:
+                continue
+            records = ctx.load(name)
+            if records:
+                out[name] = cv_corpus(name, records, args.folds, ctx.seed)
+    update_results(ctx, "stance_recipe_cv", {"grid": {k: [list(v) if isinstance(v, tuple) else v for v in vs]
+                                                      for k, vs in GRID.items()}, "datasets": out,
+                                             "seconds": round(t.seconds, 1)})
+    print(f"stance_recipe_cv: {t.seconds:.1f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
