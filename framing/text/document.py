@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import InputError
 from .decode import Decoded, read_text
@@ -102,6 +102,7 @@ def parse_document(
     encoding: str = "str",
     warnings: tuple[str, ...] = (),
     origin: str | None = None,
+    lang: str | None = None,
 ) -> Document:
     """Clean and classify an article held in a string.
 
@@ -119,6 +120,9 @@ def parse_document(
         Refuse paragraphs longer than this (None: no limit).
     origin : str, optional
         Name of the input for error messages.
+    lang : {"ar", "en"}, optional
+        Read every block as this language instead of detecting it block by
+        block (blocks in neither language are otherwise "other").
 
     Raises
     ------
@@ -132,7 +136,11 @@ def parse_document(
     [('title', 'عنوان الخبر'), ('body', 'قال الوزير إن الاجتماع انتهى.'), ('boilerplate', 'Source link')]
     >>> doc.lang
     'ar'
+    >>> [b.lang for b in parse_document("Short title\\n\\nقال الوزير إن الاجتماع انتهى.", lang="en").blocks]
+    ['en', 'en']
     """
+    if lang not in (None, "ar", "en"):
+        raise ValueError(f"lang must be 'ar', 'en' or None, not {lang!r}")
     origin = origin or id or "<text>"
     extracted = None
     if html is None:
@@ -161,6 +169,8 @@ def parse_document(
                     hint="check that the file is an article, or raise --max-paragraph-chars",
                 )
     blocks = classify_blocks(text, spans, title=title, rules=rules)
+    if lang is not None:
+        blocks = [replace(b, lang=lang) for b in blocks]
     if html and not any(b.kind in ("body", "related") for b in blocks):
         raise InputError("is an HTML page with no article text (only a title or page furniture)", source=origin)
     tb = next((b for b in blocks if b.kind == "title"), None)
