@@ -6,12 +6,14 @@ down in ``framing/data/schema/article.schema.json``).
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 from . import __version__
 from .text import Block, Document
 
-__all__ = ["SCHEMA_VERSION", "article_dict", "error_dict", "render_table", "dumps"]
+__all__ = ["CSV_COLUMNS", "SCHEMA_VERSION", "article_dict", "csv_header", "csv_rows", "error_dict", "render_table", "dumps"]
 
 SCHEMA_VERSION = 1
 
@@ -72,9 +74,22 @@ def error_dict(item_id: str, error: Exception) -> dict:
     return {"schema_version": SCHEMA_VERSION, "id": item_id, "error": str(error)}
 
 
+#: Characters that JSON allows unescaped but that many readers take for line breaks (Python's
+#: ``str.splitlines``, JavaScript before ES2019): escaped, so that a JSONL record is always one line.
+_LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
+
+
 def dumps(obj, *, indent: int | None = None) -> str:
-    """JSON text with Arabic kept readable (not \\u-escaped)."""
-    return json.dumps(obj, ensure_ascii=False, indent=indent)
+    """JSON text with Arabic kept readable (not \\u-escaped); line-breaking characters escaped.
+
+    >>> dumps({"text": "سطر\u2028سطر"})
+    '{"text": "سطر\\\\u2028سطر"}'
+    """
+    text = json.dumps(obj, ensure_ascii=False, indent=indent)
+    for ch, escaped in _LINE_BREAKS.items():
+        if ch in text:  # only inside strings: JSON has no other place for them
+            text = text.replace(ch, escaped)
+    return text
 
 
 def render_table(article: dict) -> str:
@@ -138,3 +153,65 @@ def _cue_lines(cues) -> list[str]:
         rep = " (repeated)" if c["repeated"] else ""
         out.append(f"         - {c['category']:<20} {c['start']:>6}-{c['end']:<6} {who[:40]:<40} {c['text']}{rep}")
     return out
+
+
+#: Columns of ``--format csv``: one row per paragraph and target (see :func:`csv_rows`).
+CSV_COLUMNS = (
+    "id", "paragraph", "start", "end", "lang", "target", "mentioned", "label", "p_favor", "p_against", "p_none",
+    "reasons", "persuasion", "loadedness", "loadedness_percentile", "device_cues", "error", "text",
+)
+
+
+def _csv_text(rows) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    return buf.getvalue()
+
+
+def csv_header() -> str:
+    """The header line of ``--format csv``."""
+    return _csv_text([CSV_COLUMNS])
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def csv_rows(article: dict) -> str:
+    """CSV rows (no header) of an article document or an error record.
+
+    One row per paragraph and target it was scored toward; a paragraph with no
+    target has one row with empty target fields; an article with no paragraph
+    one row with its id only; an error record one row with its id and ``error``.
+    ``paragraph`` is the paragraph's ``index`` (from 0), ``start``/``end`` index
+    the article's ``text``, ``reasons`` are the stance's reasons joined by "; ",
+    ``device_cues`` counts the device cues that loadedness counts (repeats not).
+
+    >>> print(csv_rows({"id": "a.txt", "error": "a.txt: is empty"}), end="")
+    a.txt,,,,,,,,,,,,,,,,a.txt: is empty,
+    """
+    if "error" in article:
+        return _csv_text([[_cell(article.get("id"))] + [""] * (len(CSV_COLUMNS) - 3) + [_cell(article["error"]), ""]])
+    rows = []
+    for p in article.get("paragraphs", []):
+        scores = p.get("scores") or {}
+        persuasion = p.get("persuasion") or {}
+        device = sum(1 for c in p.get("cues", []) if c["device"] and not c["repeated"])
+        head = [article.get("id"), p["index"], p["start"], p["end"], p["lang"]]
+        tail = [persuasion.get("probability"), scores.get("loadedness"), scores.get("loadedness_percentile"),
+                device if "cues" in p else None, None, p["text"]]
+        for st in p.get("stance") or [None]:
+            if st is None:
+                middle = [None] * 7
+            else:
+                pr = st["probabilities"]
+                middle = [st["target"], st.get("mentioned"), st["label"], pr.get("FAVOR"), pr.get("AGAINST"),
+                          pr.get("NONE"), "; ".join(r["text"] for r in st["reasons"])]
+            rows.append([_cell(v) for v in head + middle + tail])
+    if not rows:
+        rows.append([_cell(article.get("id"))] + [""] * (len(CSV_COLUMNS) - 1))
+    return _csv_text(rows)
