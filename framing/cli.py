@@ -48,18 +48,45 @@ input:
   PATH is a text or HTML file, '-' for standard input, a directory (scored
   recursively: *.txt, *.html, *.htm, *.md), or a .jsonl file with one article
   per line: {"id": ..., "text": ...} or {"id": ..., "html": ...}, optional
-  "title", "source", "date", "url".
+  "title", "source", "date", "url" (passed through to the output).
 
-output:
+output (--format):
   table   a readable view for the terminal (default for one article)
-  json    one article document (schema_version 1)
+  json    one article document (schema_version 1; one article only)
   jsonl   one article document per line (default for collections)
+  csv     one row per paragraph and target: id, paragraph (its index, from 0),
+          start, end, lang, target, mentioned, label, p_favor, p_against,
+          p_none, reasons (joined by "; "), persuasion, loadedness,
+          loadedness_percentile, device_cues, error, text (last). A paragraph
+          with no target has one row with empty target fields; an article
+          that failed, one row with its id and error. UTF-8 without a
+          byte-order mark (in Excel, import it as UTF-8: Data > From Text/CSV).
   All offsets are code-point indices into the document's "text" field.
+
+collections:
+  A directory or .jsonl file is scored by --jobs worker processes (default:
+  every CPU core this process may use), each loading the model once. Results
+  are written as they come, in input order, with memory that does not grow
+  with the number of articles. --jobs 1 scores in this process. A progress bar
+  (articles done of all, rate, failures, time left) is drawn on standard error
+  when it is a terminal (--progress / --no-progress to choose); it never goes
+  into the output. An article that fails is reported in the output and on
+  standard error, and the run goes on: exit code 1 if any failed, 2 if none
+  could be scored. Ctrl-C leaves no partial -o file behind.
+
+language (--lang):
+  auto detects the language of every paragraph (Arabic or English by script
+  and common words; other languages are "other": cues that apply, no stance
+  model of their own). ar or en reads every paragraph as that language: its
+  lexicon, rules, targets and models.
 
 examples:
   framing score --example ar
+  framing score article.txt --target 'the West=West|Western' --target Russia
   framing score article.txt --format json -o article.json
-  framing score corpus/ --format jsonl -o scored.jsonl
+  framing score corpus/ -o scored.jsonl                  all cores, progress bar
+  framing score articles.jsonl --jobs 2 --format csv -o scored.csv
+  framing score mixed.txt --lang ar                      read it all as Arabic
 """
 
 
@@ -121,8 +148,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     score.add_argument(
         "--format",
-        choices=("table", "json", "jsonl"),
-        help="output format (default: table for one article, jsonl for collections)",
+        choices=("table", "json", "jsonl", "csv"),
+        help="output format (default: table for one article, jsonl for collections; see below)",
     )
     score.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     score.add_argument(
@@ -160,6 +187,25 @@ def build_parser() -> argparse.ArgumentParser:
         default=200_000,
         metavar="N",
         help="refuse paragraphs longer than N characters (default 200000)",
+    )
+    score.add_argument(
+        "--lang",
+        choices=("auto", "ar", "en"),
+        default="auto",
+        help="language of the paragraphs: auto (detected per paragraph, the default), or ar / en for all of them",
+    )
+    score.add_argument(
+        "--jobs",
+        type=_positive_int,
+        metavar="N",
+        help="worker processes for a collection (default: all CPU cores; 1: none, score in this process); "
+        "ignored for one article",
+    )
+    score.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="draw a progress bar on standard error for a collection (default: when it is a terminal)",
     )
     score.set_defaults(func=_lazy("score"))
     lexicon = sub.add_parser(
