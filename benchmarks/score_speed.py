@@ -1,0 +1,388 @@
+"""Speed of ``framing score``: cold start, one-core throughput, memory, and --jobs 2 against --jobs 1.
+
+The recipe of issue 6, so that everyone measures the same thing:
+
+* distinct paragraphs, no repeats: made from the sentences of our own corpus
+  (``framing/data/corpus``), two or three different sentences per paragraph,
+  chosen by a fixed rule and kept only when the paragraph is new;
+* each paragraph scored toward three given targets (``--target`` x3);
+* ``--jobs 1`` pinned to one core (``taskset -c 0``, else ``sched_setaffinity``)
+  for the cold start and the throughput;
+* no cache that survives between runs except the default model bundle file,
+  built once before any timing (its path is in the result); the Python byte
+  code of framing and scikit-learn alike is compiled into a temporary
+  ``PYTHONPYCACHEPREFIX`` by one untimed run of each, as an installation
+  would have it, and removed at the end; no background server.
+
+Measures:
+
+* cold start: wall time of ``framing score ARTICLE --target A --target B
+  --target C`` against ``python -c "import sklearn.linear_model,
+  sklearn.feature_extraction.text"``, runs interleaved, medians (aim: ratio <= 1.5);
+* throughput on one core: paragraphs per second of the whole command
+  (start-up included) on a JSONL file of distinct paragraphs, against a bare
+  scikit-learn pipeline (word and char_wb TF-IDF in a FeatureUnion, logistic
+  regression, fitted beforehand on our corpus) predicting the same paragraphs
+  (aim: bare / ours <= 4);
+* memory: peak RSS while scoring 1,000 and 10,000 small articles with ``-o``
+  (the sum over the command's processes, polled from /proc, and the largest
+  single process, from ``getrusage(RUSAGE_CHILDREN)`` of a wrapper process)
+  (aim: no growth with the number of articles);
+* ``--jobs 2`` against ``--jobs 1`` on 2,000 articles, medians (aim: faster).
+
+    python benchmarks/score_speed.py            # the full run (about half an hour on 2 cores)
+    python benchmarks/score_speed.py --quick    # a small run that checks the script works
+
+Writes ``reports/benchmarks/score_speed.json`` (``--out``) and prints a summary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+TARGETS = {"ar": ["الغرب", "روسيا", "إيران"], "en": ["the West=West|Western", "Russia", "Iran"]}
+BARE_IMPORT = "import sklearn.linear_model, sklearn.feature_extraction.text"
+AIMS = {"cold_start_ratio": 1.5, "throughput_ratio": 4.0}
+
+#: Fits the bare pipeline on our corpus (untimed), then times predict_proba on the paragraphs of a file.
+BARE_PIPELINE = r"""
+import json, sys, time
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion, Pipeline
+from framing.datasets.corpus import load_corpus
+
+lang, path = sys.argv[1], sys.argv[2]
+records = [r.record for r in load_corpus(lang=lang)]
+pipe = Pipeline([
+    ("features", FeatureUnion([
+        ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2)),
+        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2)),
+    ])),
+    ("model", LogisticRegression(max_iter=3000)),
+])
+pipe.fit([r.text for r in records], [str(r.label) for r in records])
+paragraphs = [line.rstrip("\n") for line in open(path, encoding="utf-8")]
+start = time.perf_counter()
+pipe.predict_proba(paragraphs)
+print(json.dumps({"seconds": time.perf_counter() - start, "paragraphs": len(paragraphs)}))
+"""
+
+#: Runs a command and reports its largest process's peak RSS (getrusage of the waited-for children).
+RSS_WRAPPER = r"""
+import json, resource, subprocess, sys
+code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)
+print(json.dumps({"code": code, "maxrss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+"""
+
+
+# -- inputs ---------------------------------------------------------------------------------------
+
+def sentences(lang: str) -> list[str]:
+    """Distinct sentences (six words or more) of our corpus in ``lang``, in corpus order."""
+    from framing.datasets.corpus import load_corpus
+    from framing.text import split_sentences
+
+    texts = [r.record.text for r in load_corpus(lang=lang)]
+    found = (s.text.strip() for t in texts for s in split_sentences(t))
+    return list(dict.fromkeys(s for s in found if len(s.split()) >= 6))
+
+
+def distinct_paragraphs(lang: str, count: int, per: int = 3, seed: int = 0) -> list[str]:
+    """``count`` distinct paragraphs of ``per`` different corpus sentences each (deterministic)."""
+    pool = sentences(lang)
+    n = len(pool)
+    out, seen = [], set()
+    i = 0
+    steps = [1 + 2 * k for k in range(per)]  # different odd strides: different sentences in a paragraph
+    while len(out) < count:
+        picks = [(seed + i * steps[k] + k * 7919 + (i // n) * 31 * (k + 1)) % n for k in range(per)]
+        i += 1
+        if len(set(picks)) < per:
+            continue
+        para = " ".join(pool[j] for j in picks)
+        if para not in seen:
+            seen.add(para)
+            out.append(para)
+        if i > 50 * count + 10 * n:
+            raise SystemExit(f"cannot make {count} distinct {lang} paragraphs from {n} sentences")
+    return out
+
+
+def write_articles(path: Path, paragraphs: list[str], per_article: int) -> int:
+    """A JSONL collection: articles of ``per_article`` consecutive paragraphs."""
+    n = 0
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(0, len(paragraphs), per_article):
+            fh.write(json.dumps({"id": f"a{i // per_article:06d}", "text": "\n\n".join(paragraphs[i:i + per_article])},
+                                ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+# -- running --------------------------------------------------------------------------------------
+
+def framing_cmd() -> list[str]:
+    script = Path(sys.executable).with_name("framing")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "framing"]
+
+
+def pinned(cmd: list[str]) -> list[str]:
+    return ["taskset", "-c", "0", *cmd] if shutil.which("taskset") else cmd
+
+
+def _pin_child():  # used when taskset is absent
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {0})
+
+
+def timed(cmd: list[str], env: dict, *, pin: bool) -> float:
+    """Wall seconds of ``cmd`` (which must succeed)."""
+    run_cmd = pinned(cmd) if pin else cmd
+    pre = _pin_child if pin and not shutil.which("taskset") else None
+    start = time.perf_counter()
+    proc = subprocess.run(run_cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                          preexec_fn=pre)
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {proc.stderr.strip()[-500:]}")
+    return seconds
+
+
+def _tree_rss_kb(root: int) -> int:
+    """Resident memory (kB) of ``root`` and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                stat = fh.read()
+            with open(f"/proc/{entry}/status") as fh:
+                status = fh.read()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry))
+        for line in status.splitlines():
+            if line.startswith("VmRSS:"):
+                rss[int(entry)] = int(line.split()[1])
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(children.get(pid, []))
+    return total
+
+
+def measured(cmd: list[str], env: dict) -> dict:
+    """Run ``cmd`` under a wrapper; wall time, peak RSS of the largest process and of all processes together."""
+    wrapper = subprocess.Popen([sys.executable, "-c", RSS_WRAPPER, *cmd], env=env, stdout=subprocess.PIPE, text=True)
+    start = time.perf_counter()
+    peak_total = 0
+    while wrapper.poll() is None:
+        if os.path.isdir("/proc"):
+            peak_total = max(peak_total, _tree_rss_kb(wrapper.pid))
+        time.sleep(0.05)
+    seconds = time.perf_counter() - start
+    result = json.loads(wrapper.stdout.read())
+    if result["code"] != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed with exit code {result['code']}")
+    return {"seconds": round(seconds, 2), "peak_rss_largest_process_mb": round(result["maxrss_kb"] / 1024, 1),
+            "peak_rss_all_processes_mb": round(peak_total / 1024, 1) if peak_total else None}
+
+
+def median(xs):
+    return statistics.median(xs)
+
+
+def target_args(lang: str) -> list[str]:
+    return [a for t in TARGETS[lang] for a in ("--target", t)]
+
+
+# -- the measures ---------------------------------------------------------------------------------
+
+def cold_start(env: dict, runs: int, work: Path) -> dict:
+    from framing.collection import example_path
+
+    article = work / "article-ar.txt"
+    article.write_bytes(example_path("ar").read_bytes())
+    ours_cmd = framing_cmd() + ["score", str(article), *target_args("ar")]
+    bare_cmd = [sys.executable, "-c", BARE_IMPORT]
+    timed(ours_cmd, env, pin=True)  # untimed: compiles byte code into the temporary prefix
+    timed(bare_cmd, env, pin=True)
+    ours, bare = [], []
+    for _ in range(runs):  # interleaved, so that a busy moment of the machine hits both
+        ours.append(timed(ours_cmd, env, pin=True))
+        bare.append(timed(bare_cmd, env, pin=True))
+    ratio = median(ours) / median(bare)
+    return {"runs": runs, "article": "framing/data/examples/ar-1.txt", "targets": TARGETS["ar"],
+            "framing_seconds": [round(x, 3) for x in ours], "bare_import_seconds": [round(x, 3) for x in bare],
+            "framing_median_seconds": round(median(ours), 3), "bare_import_median_seconds": round(median(bare), 3),
+            "ratio": round(ratio, 3), "aim": AIMS["cold_start_ratio"], "met": ratio <= AIMS["cold_start_ratio"]}
+
+
+def throughput(env: dict, lang: str, count: int, repeats: int, work: Path) -> dict:
+    paragraphs = distinct_paragraphs(lang, count, per=3)
+    assert len(set(paragraphs)) == len(paragraphs) == count
+    plain = work / f"paragraphs-{lang}.txt"
+    plain.write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
+    articles = work / f"paragraphs-{lang}.jsonl"
+    n_articles = write_articles(articles, paragraphs, 10)
+    out = work / f"scored-{lang}.jsonl"
+    ours_cmd = framing_cmd() + ["score", str(articles), *target_args(lang), "--jobs", "1", "-o", str(out)]
+    bare_cmd = pinned([sys.executable, "-c", BARE_PIPELINE, lang, str(plain)])
+    ours, bare = [], []
+    for _ in range(repeats):
+        ours.append(timed(ours_cmd, env, pin=True))
+        proc = subprocess.run(bare_cmd, env=env, capture_output=True, text=True, check=True)
+        bare.append(json.loads(proc.stdout.strip().splitlines()[-1])["seconds"])
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    scored = [p for r in records for p in r["paragraphs"]]
+    assert len(scored) == count, (len(scored), count)
+    pairs = sum(len(p["stance"]) for p in scored)
+    ours_rate = count / median(ours)
+    bare_rate = count / median(bare)
+    ratio = bare_rate / ours_rate
+    return {
+        "paragraphs": count, "articles": n_articles, "targets": TARGETS[lang],
+        "stance_pairs_per_paragraph": round(pairs / count, 2),
+        "note": "the three given targets are scored in every paragraph; targets of the targets file that a "
+                "paragraph mentions are scored there too (framing score's default), hence more than 3 pairs",
+        "framing_seconds": [round(x, 2) for x in ours], "bare_predict_seconds": [round(x, 3) for x in bare],
+        "framing_paragraphs_per_second": round(ours_rate, 1), "bare_paragraphs_per_second": round(bare_rate, 1),
+        "framing_stance_pairs_per_second": round(pairs / median(ours), 1),
+        "ratio_bare_over_framing": round(ratio, 2), "aim": AIMS["throughput_ratio"],
+        "met": ratio <= AIMS["throughput_ratio"],
+    }
+
+
+def memory(env: dict, sizes: list[int], work: Path) -> dict:
+    paragraphs = distinct_paragraphs("ar", 3 * max(sizes), per=2, seed=1)
+    out = {}
+    for size in sizes:
+        path = work / f"articles-{size}.jsonl"
+        write_articles(path, paragraphs[: 3 * size], 3)
+        cmd = framing_cmd() + ["score", str(path), *target_args("ar"), "-o", str(work / f"scored-{size}.jsonl")]
+        out[str(size)] = measured(cmd, env)
+        lines = sum(1 for _ in open(work / f"scored-{size}.jsonl", encoding="utf-8"))
+        assert lines == size, (lines, size)
+        out[str(size)]["articles"] = size
+    small, big = out[str(min(sizes))], out[str(max(sizes))]
+    growth = {k: round(big[k] / small[k], 3) for k in ("peak_rss_largest_process_mb", "peak_rss_all_processes_mb")
+              if small.get(k) and big.get(k)}
+    return {"jobs": "default (all cores)", "paragraphs_per_article": 3, "by_articles": out,
+            "growth_ratio_largest_to_smallest": growth,
+            "met": all(g <= 1.1 for g in growth.values())}
+
+
+def parallel(env: dict, articles: int, runs: int, work: Path) -> dict:
+    paragraphs = distinct_paragraphs("ar", 3 * articles, per=2, seed=2)
+    path = work / f"parallel-{articles}.jsonl"
+    write_articles(path, paragraphs, 3)
+    base = framing_cmd() + ["score", str(path), *target_args("ar")]
+    times = {1: [], 2: []}
+    outputs = {}
+    for _ in range(runs):
+        for jobs in (1, 2):
+            dst = work / f"parallel-jobs{jobs}.jsonl"
+            times[jobs].append(timed(base + ["--jobs", str(jobs), "-o", str(dst)], env, pin=False))
+            outputs[jobs] = dst.read_bytes()
+    m1, m2 = median(times[1]), median(times[2])
+    return {"articles": articles, "paragraphs_per_article": 3, "runs": runs,
+            "jobs1_seconds": [round(x, 2) for x in times[1]], "jobs2_seconds": [round(x, 2) for x in times[2]],
+            "jobs1_median_seconds": round(m1, 2), "jobs2_median_seconds": round(m2, 2),
+            "speedup": round(m1 / m2, 2), "same_output": outputs[1] == outputs[2], "met": m2 < m1}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="small sizes: checks that the script works (a minute)")
+    ap.add_argument("--out", default=str(REPO / "reports" / "benchmarks" / "score_speed.json"), metavar="FILE")
+    args = ap.parse_args(argv)
+    if args.quick:
+        sizes = dict(cold_runs=2, paragraphs={"ar": 40, "en": 20}, repeats=1, memory=[20, 60], parallel=30, runs=1)
+    else:
+        sizes = dict(cold_runs=7, paragraphs={"ar": 2000, "en": 1000}, repeats=3, memory=[1000, 10000],
+                     parallel=2000, runs=3)
+    from framing.models.bundle import default_bundle
+
+    started = time.time()
+    print("building or loading the default model bundle (before any timing)...", flush=True)
+    bundle = default_bundle(progress=lambda m: print(f"  {m}", flush=True))
+    with tempfile.TemporaryDirectory(prefix="framing-bench-") as tmp:
+        work = Path(tmp)
+        env = dict(os.environ)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+        env["PYTHONPATH"] = os.pathsep.join([str(REPO)] + [p for p in [env.get("PYTHONPATH")] if p])
+        load_before = os.getloadavg() if hasattr(os, "getloadavg") else None
+        result = {
+            "benchmark": "benchmarks/score_speed.py" + (" --quick" if args.quick else ""),
+            "recipe": __doc__.split("\n\n")[1:4],
+            "machine": {"python": platform.python_version(), "platform": platform.platform(),
+                        "cpus": os.cpu_count(), "pinned_with": "taskset -c 0" if shutil.which("taskset")
+                        else "sched_setaffinity", "load_average_before": load_before},
+            "model_bundle": {"path": bundle.path, "built_before_timing": True},
+        }
+        print("cold start...", flush=True)
+        result["cold_start"] = cold_start(env, sizes["cold_runs"], work)
+        result["throughput"] = {}
+        for lang, count in sizes["paragraphs"].items():
+            print(f"throughput ({lang}, {count} paragraphs)...", flush=True)
+            result["throughput"][lang] = throughput(env, lang, count, sizes["repeats"], work)
+        print(f"memory ({' and '.join(map(str, sizes['memory']))} articles)...", flush=True)
+        result["memory"] = memory(env, sizes["memory"], work)
+        print(f"--jobs 2 against --jobs 1 ({sizes['parallel']} articles)...", flush=True)
+        result["parallel"] = parallel(env, sizes["parallel"], sizes["runs"], work)
+        result["machine"]["load_average_after"] = os.getloadavg() if hasattr(os, "getloadavg") else None
+    result["total_seconds"] = round(time.time() - started, 1)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(summary(result))
+    print(f"written: {out}")
+    return 0
+
+
+def summary(r: dict) -> str:
+    c = r["cold_start"]
+    lines = [
+        f"cold start: framing score {c['framing_median_seconds']:.2f} s, bare scikit-learn import "
+        f"{c['bare_import_median_seconds']:.2f} s: {c['ratio']:.2f}x (aim <= {c['aim']}) "
+        f"{'met' if c['met'] else 'MISSED'} (medians of {c['runs']}, interleaved)",
+    ]
+    for lang, t in r["throughput"].items():
+        lines.append(
+            f"throughput {lang}: framing {t['framing_paragraphs_per_second']:.1f} paragraphs/s "
+            f"({t['stance_pairs_per_paragraph']} stance pairs each), bare pipeline {t['bare_paragraphs_per_second']:.0f}"
+            f"/s: bare/framing {t['ratio_bare_over_framing']:.1f}x (aim <= {t['aim']}) {'met' if t['met'] else 'MISSED'}")
+    for size, m in r["memory"]["by_articles"].items():
+        lines.append(f"memory {int(size):,} articles: peak RSS {m['peak_rss_all_processes_mb']} MB all processes, "
+                     f"{m['peak_rss_largest_process_mb']} MB largest process ({m['seconds']:.0f} s)")
+    lines.append(f"memory growth: {r['memory']['growth_ratio_largest_to_smallest']} "
+                 f"{'flat' if r['memory']['met'] else 'GROWS'}")
+    p = r["parallel"]
+    lines.append(f"--jobs 1 {p['jobs1_median_seconds']:.1f} s, --jobs 2 {p['jobs2_median_seconds']:.1f} s on "
+                 f"{p['articles']:,} articles: {p['speedup']:.2f}x {'faster' if p['met'] else 'NOT FASTER'}, "
+                 f"same output: {p['same_output']}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
