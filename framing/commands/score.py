@@ -166,20 +166,16 @@ class Workers:
 
     def results(self, tasks):
         """Yield the result of every task, in order, while at most ``IN_FLIGHT_PER_JOB * jobs`` are submitted."""
-        pending = deque()
-        for task in tasks:
-            pending.append(self.pool.submit(_score_in_worker, task))
-            if len(pending) >= IN_FLIGHT_PER_JOB * self.jobs:
-                yield self._result(pending.popleft())
-        while pending:
-            yield self._result(pending.popleft())
-
-    @staticmethod
-    def _result(future):
         from concurrent.futures.process import BrokenProcessPool
 
+        pending = deque()
         try:
-            return future.result()
+            for task in tasks:
+                pending.append(self.pool.submit(_score_in_worker, task))
+                if len(pending) >= IN_FLIGHT_PER_JOB * self.jobs:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
         except BrokenProcessPool:
             raise FramingError(
                 "a worker process stopped unexpectedly (out of memory, or killed)",
