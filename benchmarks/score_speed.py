@@ -26,9 +26,9 @@ Measures:
   scikit-learn pipeline (word and char_wb TF-IDF in a FeatureUnion, logistic
   regression, fitted beforehand on our corpus) predicting the same paragraphs
   (aim: bare / ours <= 4);
-* memory: peak RSS while scoring 1,000 and 10,000 small articles with ``-o``
-  (the sum over the command's processes, polled from /proc, and the largest
-  single process, from ``getrusage(RUSAGE_CHILDREN)`` of a wrapper process)
+* memory: peak memory while scoring 1,000 and 10,000 small articles with ``-o``
+  (all cores), polled from /proc: the sum of the proportional set sizes of
+  the command's processes, and the largest peak RSS of any one of them
   (aim: no growth with the number of articles);
 * ``--jobs 2`` against ``--jobs 1`` on 2,000 articles, medians (aim: faster).
 
@@ -170,48 +170,74 @@ def timed(cmd: list[str], env: dict, *, pin: bool) -> float:
     return seconds
 
 
-def _tree_rss_kb(root: int) -> int:
-    """Resident memory (kB) of ``root`` and all its descendants, from /proc."""
+def _tree(root: int) -> list[int]:
+    """``root`` and all its descendants, from /proc."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as fh:
-                stat = fh.read()
-            with open(f"/proc/{entry}/status") as fh:
-                status = fh.read()
-        except OSError:
-            continue
-        ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        children.setdefault(ppid, []).append(int(entry))
-        for line in status.splitlines():
-            if line.startswith("VmRSS:"):
-                rss[int(entry)] = int(line.split()[1])
-    total, todo = 0, [root]
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    out, todo = [], [root]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
+        out.append(pid)
         todo.extend(children.get(pid, []))
-    return total
+    return out
+
+
+def _memory_kb(pid: int) -> dict:
+    """VmRSS, VmHWM (peak RSS) and Pss (shared pages shared out) of one process, in kB."""
+    got = {}
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith(("VmRSS:", "VmHWM:")):
+                    got[line.split(":")[0]] = int(line.split()[1])
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    got["Pss"] = int(line.split()[1])
+    except OSError:
+        pass
+    return got
 
 
 def measured(cmd: list[str], env: dict) -> dict:
-    """Run ``cmd`` under a wrapper; wall time, peak RSS of the largest process and of all processes together."""
+    """Run ``cmd``; wall time, and peak memory polled from /proc over all its processes.
+
+    ``peak_pss_all_processes_mb``: the largest sum of proportional set sizes (pages
+    shared by the workers and the process they are forked from counted once);
+    ``peak_rss_all_processes_mb``: the same with resident sizes (shared pages
+    counted in every process: an overestimate); ``peak_rss_largest_process_mb``:
+    the largest peak (VmHWM) of any one process. ``getrusage(RUSAGE_CHILDREN)``
+    of a wrapper process is kept too (it sees only processes that were waited for).
+    """
     wrapper = subprocess.Popen([sys.executable, "-c", RSS_WRAPPER, *cmd], env=env, stdout=subprocess.PIPE, text=True)
     start = time.perf_counter()
-    peak_total = 0
+    peak_pss = peak_rss = 0
+    hwm: dict[int, int] = {}
     while wrapper.poll() is None:
         if os.path.isdir("/proc"):
-            peak_total = max(peak_total, _tree_rss_kb(wrapper.pid))
-        time.sleep(0.05)
+            pids = [p for p in _tree(wrapper.pid) if p != wrapper.pid]
+            mem = {p: _memory_kb(p) for p in pids}
+            peak_pss = max(peak_pss, sum(m.get("Pss", 0) for m in mem.values()))
+            peak_rss = max(peak_rss, sum(m.get("VmRSS", 0) for m in mem.values()))
+            for p, m in mem.items():
+                hwm[p] = max(hwm.get(p, 0), m.get("VmHWM", 0))
+        time.sleep(0.1)
     seconds = time.perf_counter() - start
     result = json.loads(wrapper.stdout.read())
     if result["code"] != 0:
         raise SystemExit(f"{' '.join(cmd)} failed with exit code {result['code']}")
-    return {"seconds": round(seconds, 2), "peak_rss_largest_process_mb": round(result["maxrss_kb"] / 1024, 1),
-            "peak_rss_all_processes_mb": round(peak_total / 1024, 1) if peak_total else None}
+    mb = lambda kb: round(kb / 1024, 1) if kb else None  # noqa: E731
+    return {"seconds": round(seconds, 2), "processes": len(hwm),
+            "peak_pss_all_processes_mb": mb(peak_pss), "peak_rss_all_processes_mb": mb(peak_rss),
+            "peak_rss_largest_process_mb": mb(max(hwm.values(), default=0)),
+            "rusage_children_maxrss_mb": mb(result["maxrss_kb"])}
 
 
 def median(xs):
@@ -297,7 +323,7 @@ def memory(env: dict, model: list[str], sizes: list[int], work: Path) -> dict:
         assert lines == size, (lines, size)
         out[str(size)]["articles"] = size
     small, big = out[str(min(sizes))], out[str(max(sizes))]
-    growth = {k: round(big[k] / small[k], 3) for k in ("peak_rss_largest_process_mb", "peak_rss_all_processes_mb")
+    growth = {k: round(big[k] / small[k], 3) for k in ("peak_pss_all_processes_mb", "peak_rss_largest_process_mb")
               if small.get(k) and big.get(k)}
     return {"jobs": "default (all cores)", "paragraphs_per_article": 3, "by_articles": out,
             "growth_ratio_largest_to_smallest": growth,
@@ -391,8 +417,9 @@ def summary(r: dict) -> str:
             f"({t['stance_pairs_per_paragraph']} stance pairs each), bare pipeline {t['bare_paragraphs_per_second']:.0f}"
             f"/s: bare/framing {t['ratio_bare_over_framing']:.1f}x (aim <= {t['aim']}) {'met' if t['met'] else 'MISSED'}")
     for size, m in r["memory"]["by_articles"].items():
-        lines.append(f"memory {int(size):,} articles: peak RSS {m['peak_rss_all_processes_mb']} MB all processes, "
-                     f"{m['peak_rss_largest_process_mb']} MB largest process ({m['seconds']:.0f} s)")
+        lines.append(f"memory {int(size):,} articles: peak {m['peak_pss_all_processes_mb']} MB (PSS) over its "
+                     f"{m['processes']} processes, largest process peak RSS {m['peak_rss_largest_process_mb']} MB "
+                     f"({m['seconds']:.0f} s)")
     lines.append(f"memory growth: {r['memory']['growth_ratio_largest_to_smallest']} "
                  f"{'flat' if r['memory']['met'] else 'GROWS'}")
     p = r["parallel"]

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .cues import CueExtractor
 from .text.normalize import normalize
@@ -86,11 +85,15 @@ def _word_spans(text: str):
         yield m.group(), a, b
 
 
-@lru_cache(maxsize=100_000)
-def _distinct_grams(tok: str, lo: int, hi: int) -> frozenset:
-    """The distinct substrings of ``f" {tok} "`` of ``lo`` to ``hi`` characters."""
+def _char_features(tok: str) -> tuple[str, ...]:
+    """The ``c:`` names of the substrings of ``f" {tok} "`` that are character n-grams (maybe repeated)."""
+    from .models.features import CHAR_RANGE, PLACE_OTHER, PLACE_TARGET, _token_grams
+
+    if tok not in (PLACE_TARGET, PLACE_OTHER):
+        return _token_grams(tok)  # cached per token, shared with the featurizer
+    lo, hi = CHAR_RANGE
     padded = f" {tok} "
-    return frozenset(padded[j : j + k] for k in range(lo, hi + 1) for j in range(len(padded) - k + 1))
+    return tuple("c:" + padded[j : j + k] for k in range(lo, hi + 1) for j in range(len(padded) - k + 1))
 
 
 class _Words:
@@ -106,7 +109,7 @@ class _Words:
 
         self.spans = list(_word_spans(text))
         self._lo, self._hi = CHAR_RANGE
-        self._grams: dict[str, list[int]] = {}
+        self._grams: dict[str, list[int]] = {}  # by feature name ("c:...")
         self._tokens: dict[str, list[int]] = {}
         self._suffixes: dict[str, list[int]] = {}
         self._routes: dict[str, list[int] | None] = {}
@@ -114,15 +117,17 @@ class _Words:
             self._tokens.setdefault(tok, []).append(i)
             for j in range(len(tok)):
                 self._suffixes.setdefault(tok[j:], []).append(i)
-            for g in _distinct_grams(tok, self._lo, self._hi):
-                self._grams.setdefault(g, []).append(i)
+            for name in _char_features(tok):
+                at = self._grams.setdefault(name, [])
+                if not at or at[-1] != i:  # a word counts once however often it holds the n-gram
+                    at.append(i)
 
     def _scan(self, keep) -> list[int]:
         return [i for i, (tok, _, _) in enumerate(self.spans) if keep(tok)]
 
     def with_gram(self, gram: str) -> list[int]:
         if self._lo <= len(gram) <= self._hi:
-            return self._grams.get(gram, [])
+            return self._grams.get("c:" + gram, [])
         return self._scan(lambda tok: gram in f" {tok} ")
 
     def equal_to(self, key: str) -> list[int]:
@@ -297,6 +302,10 @@ class Analyzer:
                     "reasons": reasons(est, feats, label, p["text"], p["start"], words=words, x=X[row]),
                 })
         data["summary"]["stance"] = stance_summary(data["paragraphs"])
+        # Views serve the paragraphs of one article (its targets and models): memory stays flat over many.
+        for est in self.bundle.estimators.values():
+            if hasattr(est, "forget_views"):
+                est.forget_views()
         return ArticleResult(doc, data)
 
 

@@ -75,7 +75,7 @@ def _tokens(norm_text: str) -> list[str]:
 
 #: Per-token results shared by every paragraph and target (news repeats its words);
 #: cleared when they grow past this many tokens, so memory stays bounded.
-_TOKEN_CACHE_SIZE = 200_000
+_TOKEN_CACHE_SIZE = 20_000
 _stems: dict[str, str | None] = {}
 _grams: dict[str, tuple[str, ...]] = {}
 

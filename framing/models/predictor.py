@@ -70,6 +70,10 @@ class _FeatureBase:
         if self.lexicon is other.lexicon and hasattr(other, "_views"):
             self._extractor, self._views = other._extractor, other._views
 
+    def forget_views(self) -> None:
+        """Drop the cached paragraph views (scoring: an article's views are not needed after it)."""
+        self._views.clear()
+
     def view(self, text, lang=None):
         """The paragraph's :class:`~framing.models.features.ParagraphView` (cues, attributions, mentions), cached."""
         return self._view(text, lang)
