@@ -68,7 +68,11 @@ def describe_feature(name: str) -> str:
         return simple[name]
     for prefix, fmt in (("f:B1:", "'{}' right before the target"), ("f:A1:", "'{}' right after the target"),
                         ("f:L:", "'{}' before the target"), ("f:R:", "'{}' after the target"),
-                        ("f:target:", "the target is {}")):
+                        ("f:target:", "the target is {}"),
+                        ("t:B1:", "'{}' right before the target"), ("t:A1:", "'{}' right after the target"),
+                        ("t:LN:", "'{}' just before the target"), ("t:RN:", "'{}' just after the target"),
+                        ("t:L2:", "'{}' before the target"), ("t:R2:", "'{}' after the target"),
+                        ("t:L:", "'{}' before the target"), ("t:R:", "'{}' after the target")):
         if name.startswith(prefix):
             return fmt.format(name[len(prefix):].replace("xtargetx", "the target").replace("xotherx", "another actor"))
     if name.startswith("x:"):

@@ -217,11 +217,21 @@ def _reason(r: dict, lang: str) -> str:
         return tr("rs_in_tsent", lang, what=what) if name.startswith("f:tsent:") else what
     if name.startswith("f:twin:"):
         return tr("rs_twin", lang, what=cat(name[7:]))
+    if name.startswith("f:pol:"):
+        parts = name.split(":")[2:]
+        if parts == ["quiet"]:
+            return tr("rs_pol_quiet", lang)
+        what = tr("rs_pol_positive" if parts[0] == "positive" else "rs_pol_negative", lang)
+        if len(parts) > 1 and f"rs_pol_{parts[1]}" in STRINGS:
+            what = tr(f"rs_pol_{parts[1]}", lang, what=what)
+        return what
     key = "rs_" + name[2:]
     if name.startswith("f:") and key in STRINGS:
         return tr(key, lang)
     for prefix, k in (("f:B1:", "rs_before_1"), ("f:A1:", "rs_after_1"), ("f:L:", "rs_before"),
-                      ("f:R:", "rs_after"), ("f:target:", "rs_target_is")):
+                      ("f:R:", "rs_after"), ("f:target:", "rs_target_is"),
+                      ("t:B1:", "rs_before_1"), ("t:A1:", "rs_after_1"), ("t:LN:", "rs_before"), ("t:RN:", "rs_after"),
+                      ("t:L2:", "rs_before"), ("t:R2:", "rs_after"), ("t:L:", "rs_before"), ("t:R:", "rs_after")):
         if name.startswith(prefix):
             return tr(k, lang, w=words(name[len(prefix):]))
     if name.startswith("x:") and "|" in name:

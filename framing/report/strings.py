@@ -345,6 +345,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "rs_after": {"ar": "«{w}» بعد الطرف", "en": "“{w}” after the target"},
     "rs_target_is": {"ar": "الطرف هو {w}", "en": "the target is {w}"},
     "rs_word": {"ar": "«{w}»", "en": "“{w}”"},
+    "rs_pol_positive": {"ar": "كلمات مدح أو نجاح", "en": "praise or success words"},
+    "rs_pol_negative": {"ar": "كلمات لوم أو فشل", "en": "blame or failure words"},
+    "rs_pol_tsent": {"ar": "{what} في جملة الطرف", "en": "{what} in the target's sentence"},
+    "rs_pol_twin": {"ar": "{what} قرب الطرف", "en": "{what} near the target"},
+    "rs_pol_t_speaks": {"ar": "{what} في كلام الطرف نفسه", "en": "{what} in the target's own words"},
+    "rs_pol_quoted_about_t": {"ar": "{what} في كلام منقول عن الطرف", "en": "{what} in reported speech about the target"},
+    "rs_pol_quiet": {"ar": "لا مدح ولا لوم ولا ألفاظ مشحونة في جملة الطرف",
+                     "en": "no praise, blame or loaded words in the target's sentence"},
 }
 
 # Category names, short labels and what each device does.
