@@ -349,10 +349,20 @@ def parallel(env: dict, model: list[str], articles: int, runs: int, work: Path) 
             "speedup": round(m1 / m2, 2), "same_output": outputs[1] == outputs[2], "met": m2 < m1}
 
 
+PARTS = ("cold_start", "throughput", "memory", "parallel")
+
+
+def _load() -> list | None:
+    return [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="small sizes: checks that the script works (a minute)")
+    ap.add_argument("--only", action="append", choices=PARTS, metavar="PART",
+                    help=f"measure only this part ({', '.join(PARTS)}; repeatable) and replace it in --out, "
+                    "keeping the other parts (e.g. to measure again when the machine is quiet)")
     ap.add_argument("--out", default=str(REPO / "reports" / "benchmarks" / "score_speed.json"), metavar="FILE")
     args = ap.parse_args(argv)
     if args.quick:
@@ -360,43 +370,52 @@ def main(argv=None) -> int:
     else:
         sizes = dict(cold_runs=7, paragraphs={"ar": 2000, "en": 1000}, repeats=3, memory=[1000, 10000],
                      parallel=2000, runs=3)
+    out = Path(args.out)
+    parts = args.only or list(PARTS)
+    if args.only and not out.exists():
+        raise SystemExit(f"--only replaces parts of an earlier result, and {out} does not exist: run all parts first")
     from framing.models.bundle import default_bundle
 
-    started = time.time()
     print("building or loading the default model bundle (before any timing)...", flush=True)
     bundle = default_bundle(progress=lambda m: print(f"  {m}", flush=True))
     # The long runs name this file (--model): a corpus edited meanwhile cannot make them rebuild it.
     model = ["--model", bundle.path]
+    result = json.loads(out.read_text(encoding="utf-8")) if args.only else {}
+    result.update({
+        "benchmark": "benchmarks/score_speed.py" + (" --quick" if args.quick else ""),
+        "recipe": __doc__.split("\n\n")[1:4],
+        "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
+                    "pinned_with": "taskset -c 0" if shutil.which("taskset") else "sched_setaffinity"},
+        "model_bundle": {"path": bundle.path, "built_before_timing": True,
+                         "note": "the cold start runs the default model as users do; the longer runs name its "
+                                 "file with --model, so that they never rebuild it"},
+    })
     with tempfile.TemporaryDirectory(prefix="framing-bench-") as tmp:
         work = Path(tmp)
         env = dict(os.environ)
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
         env["PYTHONPATH"] = os.pathsep.join([str(REPO)] + [p for p in [env.get("PYTHONPATH")] if p])
-        load_before = os.getloadavg() if hasattr(os, "getloadavg") else None
-        result = {
-            "benchmark": "benchmarks/score_speed.py" + (" --quick" if args.quick else ""),
-            "recipe": __doc__.split("\n\n")[1:4],
-            "machine": {"python": platform.python_version(), "platform": platform.platform(),
-                        "cpus": os.cpu_count(), "pinned_with": "taskset -c 0" if shutil.which("taskset")
-                        else "sched_setaffinity", "load_average_before": load_before},
-            "model_bundle": {"path": bundle.path, "built_before_timing": True,
-                             "note": "the cold start runs the default model as users do; the longer runs name its "
-                                     "file with --model, so that they never rebuild it"},
-        }
-        print("cold start...", flush=True)
-        result["cold_start"] = cold_start(env, sizes["cold_runs"], work)
-        result["throughput"] = {}
-        for lang, count in sizes["paragraphs"].items():
-            print(f"throughput ({lang}, {count} paragraphs)...", flush=True)
-            result["throughput"][lang] = throughput(env, model, lang, count, sizes["repeats"], work)
-        print(f"memory ({' and '.join(map(str, sizes['memory']))} articles)...", flush=True)
-        result["memory"] = memory(env, model, sizes["memory"], work)
-        print(f"--jobs 2 against --jobs 1 ({sizes['parallel']} articles)...", flush=True)
-        result["parallel"] = parallel(env, model, sizes["parallel"], sizes["runs"], work)
-        result["machine"]["load_average_after"] = os.getloadavg() if hasattr(os, "getloadavg") else None
-    result["total_seconds"] = round(time.time() - started, 1)
-    out = Path(args.out)
+        for part in parts:
+            started, load_before = time.time(), _load()
+            if part == "cold_start":
+                print("cold start...", flush=True)
+                got = cold_start(env, sizes["cold_runs"], work)
+            elif part == "throughput":
+                got = {}
+                for lang, count in sizes["paragraphs"].items():
+                    print(f"throughput ({lang}, {count} paragraphs)...", flush=True)
+                    got[lang] = throughput(env, model, lang, count, sizes["repeats"], work)
+            elif part == "memory":
+                print(f"memory ({' and '.join(map(str, sizes['memory']))} articles)...", flush=True)
+                got = memory(env, model, sizes["memory"], work)
+            else:
+                print(f"--jobs 2 against --jobs 1 ({sizes['parallel']} articles)...", flush=True)
+                got = parallel(env, model, sizes["parallel"], sizes["runs"], work)
+            # When and how busy the machine was (load averages over 1, 5, 15 minutes, before and after).
+            got["measured"] = {"at": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "seconds": round(time.time() - started, 1),
+                               "load_average_before": load_before, "load_average_after": _load()}
+            result[part] = got
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(summary(result))
@@ -412,6 +431,8 @@ def summary(r: dict) -> str:
         f"{'met' if c['met'] else 'MISSED'} (medians of {c['runs']}, interleaved)",
     ]
     for lang, t in r["throughput"].items():
+        if lang == "measured":
+            continue
         lines.append(
             f"throughput {lang}: framing {t['framing_paragraphs_per_second']:.1f} paragraphs/s "
             f"({t['stance_pairs_per_paragraph']} stance pairs each), bare pipeline {t['bare_paragraphs_per_second']:.0f}"
