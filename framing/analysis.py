@@ -11,8 +11,10 @@ articles (what ``framing score`` uses for collections).
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
+
+import numpy as np
 
 from .cues import CueExtractor
 from .text.normalize import normalize
@@ -83,126 +85,128 @@ def describe_feature(name: str) -> str:
 
 
 def _word_spans(text: str):
-    n = normalize(text)
-    for m in TOKEN_RE.finditer(n.text):
-        a, b = n.to_original(m.start(), m.end())
-        yield m.group(), a, b
+    from .matcher import _tokenized  # the normalized tokens the matchers use (cached per text)
 
-
-def _char_features(tok: str) -> tuple[str, ...]:
-    """The ``c:`` names of the substrings of ``f" {tok} "`` that are character n-grams (maybe repeated)."""
-    from .models.features import CHAR_RANGE, PLACE_OTHER, PLACE_TARGET, _token_grams
-
-    if tok not in (PLACE_TARGET, PLACE_OTHER):
-        return _token_grams(tok)  # cached per token, shared with the featurizer
-    lo, hi = CHAR_RANGE
-    padded = f" {tok} "
-    return tuple("c:" + padded[j : j + k] for k in range(lo, hi + 1) for j in range(len(padded) - k + 1))
+    n, toks = _tokenized(text)
+    for tok, a, b in toks:
+        yield (tok, *n.to_original(a, b))
 
 
 class _Words:
-    """The words of a paragraph, indexed so that reasons find a feature's words without a scan.
+    """The words of a paragraph and where each feature column of a model sends its contribution.
 
-    ``with_gram(g)`` are the words ``w`` with ``g in f" {w} "`` (character n-grams);
-    ``equal_to(k)`` those equal to ``k``; ``ending_with(k)`` those that end with ``k``.
-    Each is a list of word indices in order, the same as scanning every word would give.
+    A reason is a word a reader can see, not ``c:ستير``: the contribution of a
+    character n-gram is shared by the words that contain it (dropped when none
+    does), a word or stem feature (``w:``, ``s:``, ``x:``) goes to its words
+    (those equal to it; for a stem, those ending with it), and every other
+    feature, or a word feature with no such word, stays a feature reason.
+    Built once per paragraph and model, from the words' side (each word's
+    n-grams looked up in the vocabulary), and applied to every target with
+    array operations.
     """
 
-    def __init__(self, text: str):
-        from .models.features import CHAR_RANGE
-
+    def __init__(self, text: str, model, cross_keys=()):
         self.spans = list(_word_spans(text))
-        self._lo, self._hi = CHAR_RANGE
-        self._grams: dict[str, list[int]] = {}  # by feature name ("c:...")
-        self._tokens: dict[str, list[int]] = {}
-        self._suffixes: dict[str, list[int]] = {}
-        self._routes: dict[str, list[int] | None] = {}
+        vec = model.vectorizer
+        ids: dict[str, int] = {}
+        first: list[int] = []  # each distinct word's first position
+        token_id = []
         for i, (tok, _, _) in enumerate(self.spans):
-            self._tokens.setdefault(tok, []).append(i)
-            for j in range(len(tok)):
-                self._suffixes.setdefault(tok[j:], []).append(i)
-            for name in _char_features(tok):
-                at = self._grams.setdefault(name, [])
-                if not at or at[-1] != i:  # a word counts once however often it holds the n-gram
-                    at.append(i)
-
-    def _scan(self, keep) -> list[int]:
-        return [i for i, (tok, _, _) in enumerate(self.spans) if keep(tok)]
-
-    def with_gram(self, gram: str) -> list[int]:
-        if self._lo <= len(gram) <= self._hi:
-            return self._grams.get("c:" + gram, [])
-        return self._scan(lambda tok: gram in f" {tok} ")
-
-    def equal_to(self, key: str) -> list[int]:
-        return self._tokens.get(key, [])
-
-    def ending_with(self, key: str) -> list[int]:
-        return self._suffixes.get(key, []) if key else self._scan(lambda tok: True)
-
-    def route(self, name: str):
-        """Where a feature's contribution goes: a list of words (maybe empty: dropped), or None (a feature reason).
-
-        Character n-grams go to the words that contain them (nowhere when none
-        does); word and stem features to their words, else they stay features.
-        """
-        got = self._routes.get(name, self)
-        if got is self:
-            if name.startswith("c:"):
-                got = self.with_gram(name[2:])
-            elif name.startswith(("w:", "s:", "x:")) and " " not in name:
-                key = name.split("|", 1)[1] if name.startswith("x:") else name[2:]
-                got = (self.ending_with(key) if name.startswith("s:") else self.equal_to(key)) or None
-            else:
-                got = None
-            self._routes[name] = got
-        return got
+            t = ids.get(tok)
+            if t is None:
+                t = ids[tok] = len(first)
+                first.append(i)
+            token_id.append(t)
+        self.token_id = np.array(token_id, dtype=np.int64)
+        self.n_tokens = len(first)
+        self.first = first
+        cache = model.__dict__.setdefault("_word_columns", {})
+        per_word = []
+        for tok, _, _ in self.spans:
+            cols = cache.get(tok)
+            if cols is None:
+                if len(cache) >= WORD_COLUMNS_CACHE:
+                    cache.clear()
+                cols = cache[tok] = _word_columns(vec, tok)
+            per_word.append(cols)
+        for key in cross_keys:  # words crossed with a frequent target (x:), found per paragraph
+            vocab, off = vec.vocab.get("x", {}), vec.offsets.get("x", 0)
+            per_word = [np.concatenate([cols, [off + vocab[f"x:{key}|{tok}"]]]) if f"x:{key}|{tok}" in vocab else cols
+                        for cols, (tok, _, _) in zip(per_word, self.spans)]
+        lens = np.array([len(c) for c in per_word], dtype=np.int64)
+        cols = np.concatenate(per_word) if per_word else np.zeros(0, dtype=np.int64)
+        word_of = np.repeat(np.arange(len(per_word), dtype=np.int64), lens)
+        order = np.argsort(cols, kind="stable")  # by column, each column's words in text order
+        cols, word_of = cols[order], word_of[order]
+        self.route_cols, counts = np.unique(cols, return_counts=True)
+        self.route_ptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+        self.route_words = word_of
+        c_off = vec.offsets.get("c")
+        self.c_range = (c_off, c_off + len(vec.vocab["c"])) if c_off is not None else (0, 0)
 
 
-def reasons(est, doc: dict, label: str, text: str, offset: int, top: int = TOP_REASONS, *, words=None,
-            x=None) -> list[dict]:
-    """Top contributions to ``label``, in human terms; word features point at their words.
+#: Distinct words whose feature columns a model keeps (then the cache starts again), so memory stays bounded.
+WORD_COLUMNS_CACHE = 20_000
 
-    Character n-gram contributions are summed onto the words that contain them,
-    so a reason is a word a reader can see, not ``c:ستير``. ``words`` (the
-    paragraph's ``_Words``) and ``x`` (``doc`` already vectorized) save work
-    done once per paragraph or per prediction.
-    """
-    contribs = est.model_.contributions(doc, label, x=x)
-    if words is None:
-        words = _Words(text)
-    spans = words.spans
-    by_word: dict[int, float] = defaultdict(float)
-    others: dict[str, float] = defaultdict(float)
-    route = words.route
-    for name, w in contribs:
-        hits = route(name)
-        if hits is None:
-            others[name] += w
-        else:
-            for i in hits:
-                by_word[i] += w / len(hits)
-    items = []
-    merged: dict[str, dict] = {}
-    for i, w in by_word.items():
-        tok, a, b = spans[i]
-        key = tok
-        if key in merged:
-            merged[key]["weight"] += w
+
+def _word_columns(vec, tok: str) -> np.ndarray:
+    """The columns a word sends its contributions to: its character n-grams, itself, the stems it ends with."""
+    from .models.features import _token_grams
+
+    out = []
+    for block, names in (("c", dict.fromkeys(_token_grams(tok))), ("w", ["w:" + tok] + ["s:" + tok[j:] for j in range(len(tok))])):
+        vocab = vec.vocab.get(block)
+        if vocab is None:
             continue
-        merged[key] = {"kind": "word", "text": text[a:b], "start": a + offset, "end": b + offset, "weight": w}
-    items.extend(merged.values())
-    for name, w in others.items():
-        items.append({"kind": "feature", "feature": name, "weight": w})
-    items = [it for it in items if it["weight"] > 0]
-    items.sort(key=lambda it: -it["weight"])
-    items = items[:top]
-    for i, it in enumerate(items):
-        if it["kind"] == "feature":  # described only when shown
-            items[i] = it = {"kind": "feature", "feature": it["feature"], "text": describe_feature(it["feature"]),
-                             "weight": it["weight"]}
-        it["weight"] = round(it["weight"], 4)
-    return items
+        off = vec.offsets[block]
+        out.extend(off + j for j in map(vocab.get, names) if j is not None)
+    return np.array(out, dtype=np.int64)
+
+
+def reasons(est, label: str, text: str, offset: int, words: _Words, x, top: int = TOP_REASONS) -> list[dict]:
+    """Top contributions to ``label`` of the row ``x`` (see ``Vectorizer.rows``), in human terms; words where they can be.
+
+    Contributions are the weights of ``label`` minus the mean of the other
+    classes' times the feature values (see :meth:`LinearModel.contributions`),
+    routed as :class:`_Words` says. Reasons with a positive weight, largest
+    first (ties: words before features, then by position or column).
+    """
+    model = est.model_
+    cols, vals = x.indices, x.data * model._class_weights(label)[x.indices]
+    pos = np.searchsorted(words.route_cols, cols)
+    hit = pos < len(words.route_cols)
+    hit[hit] = words.route_cols[pos[hit]] == cols[hit]
+    lo, hi = words.c_range
+    feature = ~hit & ~((cols >= lo) & (cols < hi))  # unrouted character n-grams are dropped
+    by_token = np.zeros(words.n_tokens)
+    if hit.any():
+        rpos = pos[hit]
+        starts = words.route_ptr[rpos]
+        lens = words.route_ptr[rpos + 1] - starts
+        total = int(lens.sum())
+        idx = np.arange(total) - np.repeat(np.cumsum(lens) - lens, lens) + np.repeat(starts, lens)
+        shares = np.repeat(vals[hit] / lens, lens)
+        by_word = np.bincount(words.route_words[idx], weights=shares, minlength=len(words.spans))
+        by_token = np.bincount(words.token_id, weights=by_word, minlength=words.n_tokens)
+    items = []
+    for t in np.flatnonzero(by_token > 0).tolist():
+        i = words.first[t]
+        _, a, b = words.spans[i]
+        items.append((-float(by_token[t]), 0, i, {"kind": "word", "text": text[a:b], "start": a + offset,
+                                                  "end": b + offset}))
+    fcols, fvals = cols[feature], vals[feature]
+    for j, v in zip(fcols[fvals > 0].tolist(), fvals[fvals > 0].tolist()):
+        items.append((-v, 1, j, None))
+    items.sort(key=lambda it: it[:3])
+    out = []
+    names = model.vectorizer.feature_names() if not hasattr(model, "_names") else model._names
+    model._names = names
+    for neg, kind, j, item in items[:top]:
+        if kind == 1:  # described only when shown
+            item = {"kind": "feature", "feature": names[j], "text": describe_feature(names[j])}
+        item["weight"] = round(-neg, 4)
+        out.append(item)
+    return out
 
 
 @dataclass
@@ -252,6 +256,11 @@ class Analyzer:
             if hasattr(est, "share_views"):
                 est.share_views(views[0])
         self.extractor = CueExtractor(load_lexicon(lexicon_files))
+        for est in views:
+            mine = getattr(est, "_extractor", None)
+            if mine is not None and mine.lexicon == self.extractor.lexicon:
+                self.extractor = mine  # the same lexicon: a paragraph's cues are found once for both
+                break
 
     def auto_targets(self, doc) -> list[str]:
         """Targets of the targets file that the article mentions, most mentioned first."""
@@ -263,26 +272,34 @@ class Analyzer:
                     counts[m.target] += 1
         return [t for t, _ in counts.most_common()]
 
-    def analyze_document(self, doc, requested=()) -> ArticleResult:
-        from .models.predictor import as_stance_items
+    def analyze_document(self, doc, requested=(), *, add_detected: bool = False) -> ArticleResult:
+        """Analyse one cleaned :class:`Document`.
+
+        Stance is scored toward the ``requested`` targets in every paragraph;
+        without any (or with ``add_detected``), also toward each target of the
+        targets file that the article mentions, in the paragraphs that mention it.
+        """
         from .output import article_dict
         from .summary import stance_summary
 
         cues = self.extractor.find_in_document(doc)
         data = article_dict(doc, cues, lexicon_version=self.extractor.lexicon.version)
         requested = list(dict.fromkeys(requested))
-        auto = [t for t in self.auto_targets(doc) if t not in requested]
+        auto = [t for t in self.auto_targets(doc) if t not in requested] if add_detected or not requested else []
         data["targets"] = {"requested": requested, "detected": auto}
         data["model"] = {"path": self.bundle.path, "recipe": self.bundle.meta.get("recipe"),
                          "lexicon_version": self.bundle.meta.get("lexicon_version")}
         for p in data["paragraphs"]:
             lang = p["lang"] if p["lang"] in ("ar", "en") else doc.lang
             pers = self.bundle.get("persuasion", lang)
+            plain = None
             if pers is not None:
                 # The paragraph's own language (detected, or forced with --lang), as the stance model gets it.
-                feats = pers.features(p["text"], p["lang"])
+                feats = pers.features(p["text"], p["lang"], for_prediction=True)
                 prob = float(pers.model_.predict_proba([feats])[0][list(pers.classes_).index("true")])
                 p["persuasion"] = {"probability": round(prob, 4), "model": f"persuasion-{lang}"}
+                if "w" in feats and pers.view(p["text"], p["lang"]) is self._stance_view(p, lang):
+                    plain = feats["w"]  # the unmasked paragraph's word n-grams, shared with stance
             est = self.bundle.get("stance", lang)
             p["stance"] = []
             if est is None:
@@ -292,18 +309,19 @@ class Analyzer:
             if not names:
                 continue
             # Features once per (paragraph, target): the same ones give the probabilities and the reasons.
-            docs = [est.features(it) for it in as_stance_items([(p["text"], t, (), lang) for t in names])]
-            X = est.model_.vectorizer.transform(docs)
-            probs = est.model_.predict_proba_matrix(X)
-            words = _Words(p["text"])
-            for row, (feats, name, pr) in enumerate(zip(docs, names, probs)):
+            docs = est.features_many(p["text"], lang, names, plain_words=plain)
+            X = est.model_.vectorizer.rows(docs)
+            probs = est.model_.predict_proba_rows(X)
+            frequent = getattr(est, "frequent_targets_", ())
+            words = _Words(p["text"], est.model_, [t.replace(" ", "_") for t in names if t in frequent])
+            for row, (name, pr) in enumerate(zip(names, probs)):
                 label = str(est.classes_[pr.argmax()])
                 p["stance"].append({
                     "target": name,
                     "label": label,
                     "probabilities": {str(c): round(float(x), 4) for c, x in zip(est.classes_, pr)},
                     "mentioned": name in mentioned,
-                    "reasons": reasons(est, feats, label, p["text"], p["start"], words=words, x=X[row]),
+                    "reasons": reasons(est, label, p["text"], p["start"], words, X[row]),
                 })
         data["summary"]["stance"] = stance_summary(data["paragraphs"])
         # Views serve the paragraphs of one article (its targets and models): memory stays flat over many.
@@ -311,6 +329,10 @@ class Analyzer:
             if hasattr(est, "forget_views"):
                 est.forget_views()
         return ArticleResult(doc, data)
+
+    def _stance_view(self, p, lang):
+        est = self.bundle.get("stance", lang)
+        return est.view(p["text"], lang) if est is not None else None
 
 
 def analyze(text: str, targets=None, *, bundle=None, lexicon_files=()) -> ArticleResult:

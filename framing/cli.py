@@ -160,6 +160,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="score this target in every paragraph (repeatable); quote it: --target 'the West=West|Western'. "
         "Default: every target of the targets file that the article mentions, where it is mentioned",
     )
+    score.add_argument(
+        "--add-detected",
+        action="store_true",
+        help="with --target: also score the targets of the targets file that the article mentions, "
+        "where they are mentioned (without --target they are scored anyway)",
+    )
     score.add_argument("--model", metavar="BUNDLE", help="a model file (default: the default model, built on first use)")
     score.add_argument("--no-model", action="store_true", help="cues and scores only: no stance or persuasion")
     score.add_argument(
@@ -330,7 +336,11 @@ def build_parser() -> argparse.ArgumentParser:
     rsrc.add_argument("path", nargs="?", metavar="PATH", help="a text or HTML file, or '-' for standard input")
     rsrc.add_argument("--example", metavar="NAME", help="a built-in example article: ar, ar2 or en")
     report.add_argument("-o", "--output", required=True, metavar="REPORT.html")
-    report.add_argument("--target", action="append", default=[], metavar="NAME[=ALIAS|ALIAS]")
+    report.add_argument("--target", action="append", default=[], metavar="NAME[=ALIAS|ALIAS]",
+                        help="score this target in every paragraph (repeatable); default: the targets the article "
+                        "mentions, where it mentions them")
+    report.add_argument("--add-detected", action="store_true",
+                        help="with --target: also score the targets the article mentions, where it mentions them")
     report.add_argument("--model", metavar="BUNDLE")
     report.add_argument("--lexicon", action="append", default=[], metavar="FILE")
     report.add_argument("--charts", metavar="DIR", help="also write every chart as PNG and SVG into DIR")

@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass, replace
 
 from .lexicon import CATEGORIES, Lexicon, load_lexicon
 from .matcher import LexiconMatcher
+from .memo import cached_list
 from .text.lang import detect_language
 from .text.normalize import normalize, normalize_text
 from .text.segment import Span, find_quotes, split_sentences
@@ -121,6 +122,7 @@ def _ar_verb(token: str) -> str | None:
     return None
 
 
+@cached_list()
 def find_attributions(text: str, lang: str, *, offset: int = 0) -> list[Attribution]:
     """Reported speech in a paragraph, with speakers where they can be found.
 
@@ -334,6 +336,10 @@ _PASSIVE_AR = re.compile(r"\bمن قبل\b")
 _PASSIVE_EN = re.compile(r"\b(?:was|were|been|being|is|are)\s+\w+(?:ed|en)\s+by\b", re.I)
 
 
+#: Paragraphs whose cues a :class:`CueExtractor` keeps.
+RECENT_PARAGRAPHS = 64
+
+
 class CueExtractor:
     """Finds cues in paragraphs and articles.
 
@@ -353,11 +359,28 @@ class CueExtractor:
     def __init__(self, lexicon: Lexicon | None = None):
         self.lexicon = lexicon if lexicon is not None else load_lexicon()
         self.matcher = LexiconMatcher(self.lexicon)
+        self._recent: dict[tuple[str, str], tuple[Cue, ...]] = {}
 
     # one paragraph ----------------------------------------------------------
     def find(self, text: str, lang: str | None = None, *, offset: int = 0) -> list[Cue]:
-        """Cues of one paragraph, sorted by position; offsets shifted by ``offset``."""
+        """Cues of one paragraph, sorted by position; offsets shifted by ``offset``.
+
+        The cues of the last few paragraphs are kept: the article's cues and the
+        models' features ask for the same paragraph's.
+        """
         lang = lang or detect_language(text)
+        key = (text, lang)
+        cues = self._recent.get(key)
+        if cues is None:
+            cues = self._recent[key] = tuple(self._find(text, lang))
+            if len(self._recent) > RECENT_PARAGRAPHS:
+                del self._recent[next(iter(self._recent))]  # the oldest
+        if not offset:
+            return list(cues)
+        return [replace(c, start=c.start + offset, end=c.end + offset) for c in cues]
+
+    def _find(self, text: str, lang: str) -> list[Cue]:
+        offset = 0
         attributions = find_attributions(text, lang) if lang in ("ar", "en") else []
         quotes = find_quotes(text)
         cues: list[Cue] = []

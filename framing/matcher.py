@@ -41,6 +41,16 @@ AR_SUFFIXES = tuple(
     )
 )
 EN_POSSESSIVE = ("'s", "\u2019s")
+#: Token analyses kept (one cache shared by every matcher: cues, targets, polarity), bounded.
+ANALYSES_CACHE_SIZE = 100_000
+_ANALYSES: dict[frozenset, dict] = {}
+
+
+@lru_cache(maxsize=64)
+def _tokenized(text: str):
+    """The normalized text and its tokens (token, start, end), shared by every matcher."""
+    n = normalize(text)
+    return n, tuple((m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(n.text))
 
 
 @lru_cache(maxsize=1)
@@ -224,7 +234,7 @@ class LexiconMatcher:
                     node = node.next.setdefault(w, _Node())
                 if entry not in node.entries:
                     node.entries.append(entry)
-        self._cache: dict[tuple[str, str], list] = {}
+        self._cache = _ANALYSES.setdefault(self.guards, {})  # shared by every matcher with these guards
 
     def _analyses(self, token: str, lang: str):
         key = (lang, token)
@@ -236,7 +246,7 @@ class LexiconMatcher:
                 got = english_analyses(token)
             else:
                 got = [(token, 0, False)]
-            if len(self._cache) > 200_000:
+            if len(self._cache) > ANALYSES_CACHE_SIZE:
                 self._cache.clear()
             self._cache[key] = got
         return got
@@ -255,8 +265,7 @@ class LexiconMatcher:
         root = self._roots.get(lang)
         if root is None:
             return []
-        n = normalize(text)
-        toks = [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(n.text)]
+        n, toks = _tokenized(text)
         out: list[LexiconMatch] = []
         i = 0
         while i < len(toks):

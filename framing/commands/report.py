@@ -75,7 +75,7 @@ def run(args) -> int:
     progress = lambda m: print(f"framing: {m}", file=sys.stderr, flush=True)  # noqa: E731
     bundle = Bundle.load(args.model, targets=targets) if args.model else None
     analyzer = Analyzer(bundle, lexicon_files=args.lexicon, targets=targets, progress=progress)
-    article = analyzer.analyze_document(document, requested).data
+    article = analyzer.analyze_document(document, requested, add_detected=args.add_detected).data
 
     # The card measures the default recipe: it says nothing about a model given with --model.
     card = None if args.model else model_card()

@@ -43,6 +43,7 @@ class Setup:
     no_model: bool = False
     lexicons: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()
+    add_detected: bool = False
     read: dict = field(default_factory=dict)  # options of framing.collection.load
 
 
@@ -75,7 +76,7 @@ class Scorer:
 
     def record(self, document) -> dict:
         if self.analyzer is not None:
-            return self.analyzer.analyze_document(document, self.requested).data
+            return self.analyzer.analyze_document(document, self.requested, add_detected=self.setup.add_detected).data
         from ..output import article_dict
 
         return article_dict(document, self.extractor.find_in_document(document),
@@ -233,7 +234,7 @@ def run(args) -> int:
     # The limit as this process reads it (FRAMING_MAX_BYTES), the same for every worker.
     opts["max_bytes"] = _max_bytes(args.max_bytes)
     setup = Setup(fmt=fmt, model=args.model, no_model=args.no_model, lexicons=tuple(args.lexicon),
-                  targets=tuple(args.target), read=opts)
+                  targets=tuple(args.target), add_detected=args.add_detected, read=opts)
     scorer = Scorer(setup, progress=lambda m: print(f"framing: {m}", file=sys.stderr, flush=True))
     jobs = 1
     if collection is not None:

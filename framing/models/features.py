@@ -32,10 +32,12 @@ __all__ = [
     "PLACE_OTHER",
     "PLACE_TARGET",
     "ParagraphView",
+    "char_counts",
     "char_ngrams",
     "mask_spans",
     "paragraph_features",
     "stance_features",
+    "stance_features_many",
     "word_ngrams",
 ]
 
@@ -49,18 +51,28 @@ _NEGATORS = frozenset(normalize_text(w) for w in "لا لم لن ليس ليست
 _NUMBER_RE = re.compile(r"^\d+(?:[.,]\d+)*$")
 
 
+def _kept_marks(target_spans, other_spans=()) -> list[tuple[int, int, str]]:
+    """The marks :func:`mask_spans` replaces, in text order (of overlapping mentions the first wins)."""
+    marks = sorted([(a, b, PLACE_TARGET) for a, b in target_spans] + [(a, b, PLACE_OTHER) for a, b in other_spans])
+    kept = []
+    pos = 0
+    for a, b, tok in marks:
+        if a < pos:
+            continue  # overlapping mention: the first wins
+        kept.append((a, b, tok))
+        pos = b
+    return kept
+
+
 def mask_spans(text: str, target_spans, other_spans=()) -> str:
     """Replace target mentions by ``xtargetx`` and other targets by ``xotherx``.
 
     >>> mask_spans("روسيا وإيران", [(0, 5)], [(7, 12)])
     ' xtargetx  و xotherx '
     """
-    marks = sorted([(a, b, PLACE_TARGET) for a, b in target_spans] + [(a, b, PLACE_OTHER) for a, b in other_spans])
     out = []
     pos = 0
-    for a, b, tok in marks:
-        if a < pos:
-            continue  # overlapping mention: the first wins
+    for a, b, tok in _kept_marks(target_spans, other_spans):
         out.append(text[pos:a])
         out.append(f" {tok} ")
         pos = b
@@ -127,6 +139,36 @@ def _token_grams(t: str) -> tuple[str, ...]:
     return grams
 
 
+#: Distinct tokens whose character n-gram columns a vectorizer keeps (then it starts again).
+_TOKEN_COLUMNS_SIZE = 50_000
+
+
+def char_counts(tokens: list[str], vectorizer):
+    """:func:`char_ngrams` of ``tokens`` as column counts of ``vectorizer``'s ``c`` block (prediction).
+
+    Each token's in-vocabulary n-gram columns are looked up once per vectorizer
+    and cached; the block is their counts (:class:`~framing.models.linear.Counts`),
+    the same values the vectorizer gives the ``{name: count}`` dictionary.
+    """
+    import numpy as np
+
+    from .linear import Counts
+
+    vocab = vectorizer.vocab.get("c", {})
+    cache = vectorizer.__dict__.setdefault("_token_columns", {})
+    arrays = []
+    for t in tokens:
+        cols = cache.get(t)
+        if cols is None:
+            if len(cache) >= _TOKEN_COLUMNS_SIZE:
+                cache.clear()
+            cols = cache[t] = np.array([j for j in map(vocab.get, _token_grams(t)) if j is not None], dtype=np.int64)
+        arrays.append(cols)
+    cols = np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.int64)
+    cols, counts = np.unique(cols, return_counts=True)
+    return Counts(cols, counts.astype(np.float64))
+
+
 def char_ngrams(tokens: list[str]) -> Counter:
     """Character 2–5-grams inside word boundaries, like scikit-learn's ``char_wb``.
 
@@ -157,6 +199,13 @@ class ParagraphView:
             self._shared["sentences"] = split_sentences(self.text)
         return self._shared["sentences"]
 
+    def tokens(self) -> list[str]:
+        """The paragraph's normalized tokens (numbers as ``0``), computed once."""
+        got = self._shared.get("tokens")
+        if got is None:
+            got = self._shared["tokens"] = _tokens(normalize_text(self.text))
+        return got
+
     def mentions(self, targets) -> list:
         """``targets.mentions`` of the paragraph (the same targets set: computed once)."""
         got = self._shared.get("mentions")
@@ -184,10 +233,14 @@ def _cue_features(view: ParagraphView) -> Counter:
     return Counter({k: math.log1p(v) for k, v in c.items()})
 
 
-def paragraph_features(view: ParagraphView) -> dict[str, Counter]:
-    """Target-free features of a paragraph (the persuasion model's input)."""
-    toks = _tokens(normalize_text(view.text))
-    return {"w": word_ngrams(toks, view.lang), "c": char_ngrams(toks), "f": _cue_features(view)}
+def paragraph_features(view: ParagraphView, vectorizer=None) -> dict[str, Counter]:
+    """Target-free features of a paragraph (the persuasion model's input).
+
+    With ``vectorizer`` (prediction), the ``c`` block is its column counts (:func:`char_counts`).
+    """
+    toks = view.tokens()
+    c = char_ngrams(toks) if vectorizer is None else char_counts(toks, vectorizer)
+    return {"w": word_ngrams(toks, view.lang), "c": c, "f": _cue_features(view)}
 
 
 def stance_features(view: ParagraphView, target_spans, other_spans=(), *, window: int = WINDOW,
@@ -202,10 +255,70 @@ def stance_features(view: ParagraphView, target_spans, other_spans=(), *, window
     inside the window, ``t:B1:``/``t:A1:``), so that their scale no longer
     depends on how often and how long the target is mentioned.
     """
-    text = view.text
-    masked = mask_spans(text, target_spans, other_spans)
+    masked = mask_spans(view.text, target_spans, other_spans)
     toks = _tokens(normalize_text(masked))
-    f = _cue_features(view)
+    positions = [i for i, t in enumerate(toks) if t == PLACE_TARGET]
+    return _assemble(view, toks, positions, target_spans, other_spans, _cue_features(view),
+                     word_ngrams(toks, view.lang), char_ngrams(toks), window, window_block)
+
+
+def stance_features_many(view: ParagraphView, items, *, window: int = WINDOW, window_block: bool = False,
+                         plain_words=None, vectorizer=None) -> list[dict]:
+    """:func:`stance_features` of one paragraph toward several targets, sharing the work.
+
+    ``items`` are ``(target_spans, other_spans)`` pairs. The targets of a
+    paragraph mask the same mentions and differ only in which of them is
+    "the target": the text is masked, normalized, tokenized and turned into
+    n-grams once per set of masked mentions, and each target changes only its
+    placeholders. Every block holds the same features and values as
+    :func:`stance_features` gives (the order of a block's keys may differ).
+    ``plain_words``, the word n-grams of the unmasked paragraph when the
+    caller has them (the persuasion model's), saves computing them again;
+    blocks of targets that are not mentioned may be that very object. With
+    ``vectorizer`` (prediction), ``c`` blocks are its column counts (:func:`char_counts`).
+    """
+    chars = char_ngrams if vectorizer is None else (lambda toks: char_counts(toks, vectorizer))
+    cue_f = _cue_features(view)
+    groups: dict[tuple, tuple] = {}
+    out = []
+    for target_spans, other_spans in items:
+        marks = _kept_marks(target_spans, other_spans)
+        key = tuple((a, b) for a, b, _ in marks)
+        group = groups.get(key)
+        if group is None:
+            if key:
+                toks = _tokens(normalize_text(mask_spans(view.text, (), key)))
+            else:
+                toks = view.tokens()
+            places = [i for i, t in enumerate(toks) if t == PLACE_OTHER]
+            # the k-th placeholder is the k-th mark, unless the text itself holds the placeholder words
+            ok = len(places) == len(key) and PLACE_TARGET not in toks
+            if not ok:
+                w = c = None
+            else:
+                w = plain_words if not key and plain_words is not None else word_ngrams(toks, view.lang)
+                c = chars(toks)
+            group = groups[key] = (toks, places, ok, w, c)
+        toks, places, ok, base_w, base_c = group
+        if not ok:
+            out.append(stance_features(view, target_spans, other_spans, window=window, window_block=window_block))
+            continue
+        positions = [places[k] for k, (_, _, tok) in enumerate(marks) if tok == PLACE_TARGET]
+        if positions:
+            toks = list(toks)
+            for i in positions:
+                toks[i] = PLACE_TARGET
+            w = word_ngrams(toks, view.lang)
+            c = chars(toks)
+        else:
+            w, c = base_w, base_c  # shared, never changed
+        out.append(_assemble(view, toks, positions, target_spans, other_spans, Counter(cue_f), w, c,
+                             window, window_block))
+    return out
+
+
+def _assemble(view, toks, positions, target_spans, other_spans, f, w, c, window, window_block) -> dict:
+    """The blocks of :func:`stance_features` from the masked tokens and the target's positions among them."""
     if not target_spans:
         f["f:no_mention"] = 1.0
     else:
@@ -213,7 +326,6 @@ def stance_features(view: ParagraphView, target_spans, other_spans=(), *, window
         f["f:mentions"] = math.log1p(len(target_spans))
     if other_spans:
         f["f:other_mentioned"] = 1.0
-    positions = [i for i, t in enumerate(toks) if t == PLACE_TARGET]
     if window_block:
         t = _window_block(toks, positions, window)
     for i in positions:
@@ -254,7 +366,7 @@ def stance_features(view: ParagraphView, target_spans, other_spans=(), *, window
     from ..polarity import polarity_features
 
     f.update(polarity_features(view, target_spans))
-    out = {"w": word_ngrams(toks, view.lang), "c": char_ngrams(toks), "f": f}
+    out = {"w": w, "c": c, "f": f}
     if window_block:
         out["t"] = t
     return out

@@ -22,13 +22,14 @@ import json
 import math
 import os
 import zipfile
+from typing import NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
 
 from ..errors import ModelError
 
-__all__ = ["FORMAT", "LinearModel", "Vectorizer", "load_models", "save_models"]
+__all__ = ["FORMAT", "Counts", "LinearModel", "Row", "Vectorizer", "load_models", "save_models"]
 
 FORMAT = "framing-model/1"
 #: ``framing-model/1.1`` adds the TF-IDF window block ``t`` and per-model feature settings
@@ -57,6 +58,24 @@ def _sublinear_tf(counts: np.ndarray) -> np.ndarray:
     if (small == counts).all() and (small > 0).all() and (small < len(_LOG_TABLE)).all():
         return _LOG_TABLE[small]
     return np.array([1.0 + math.log(v) for v in counts.tolist()], dtype=np.float64)
+
+
+class Row(NamedTuple):
+    """One document's features: column indices and values (as a CSR matrix row holds them)."""
+
+    indices: np.ndarray
+    data: np.ndarray
+
+
+class Counts(NamedTuple):
+    """A block given as counts of its columns in one vectorizer's vocabulary (distinct, in-vocabulary columns).
+
+    What :func:`framing.models.features.char_counts` makes for prediction: the
+    same values as the block's ``{name: count}`` dictionary, without the names.
+    """
+
+    cols: np.ndarray
+    counts: np.ndarray
 
 
 class Vectorizer:
@@ -112,37 +131,63 @@ class Vectorizer:
         return self
 
     def transform(self, docs: list[dict]) -> sp.csr_matrix:
-        indptr = [0]
-        indices: list[np.ndarray] = []
-        data: list[np.ndarray] = []
-        n = 0
+        """The documents as a CSR matrix (one row each)."""
+        rows = self.rows(docs)
+        indptr = np.concatenate([[0], np.cumsum([len(r.indices) for r in rows])]).astype(np.int64)
+        return sp.csr_matrix(
+            (np.concatenate([r.data for r in rows]) if rows else np.zeros(0, dtype=np.float64),
+             np.concatenate([r.indices for r in rows]) if rows else np.zeros(0, dtype=np.int64), indptr),
+            shape=(len(docs), self.n_features),
+        )
+
+    def rows(self, docs: list[dict]) -> list["Row"]:
+        """The documents' rows as (columns, values) arrays, without building a matrix (prediction).
+
+        A block that is the same object in several documents is computed once.
+        """
+        out = []
+        done: dict[tuple[str, int], tuple] = {}
+        empty = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
         for d in docs:
+            indices, data = [], []
             for b, vocab, off, idf, w in self._blocks():
                 feats = d.get(b)
                 if not feats:
                     continue
-                cols = np.fromiter(map(vocab.get, feats, itertools.repeat(-1)), dtype=np.int64, count=len(feats))
-                vals = np.fromiter(feats.values(), dtype=np.float64, count=len(feats))
-                keep = (cols >= 0) & (vals != 0)
-                if not keep.any():
-                    continue
-                cols, vals = cols[keep], vals[keep]
-                if idf is not None:
-                    vals = _sublinear_tf(vals) * idf[cols]
-                    # summed in order, as Python's sum does, so that every value is the same on any machine
-                    norm = math.sqrt(sum((vals * vals).tolist())) or 1.0
-                    vals = w * vals / norm
-                elif w != 1.0:
-                    vals = w * vals
-                indices.append(cols + off)
-                data.append(vals)
-                n += len(cols)
-            indptr.append(n)
-        return sp.csr_matrix(
-            (np.concatenate(data) if data else np.zeros(0, dtype=np.float64),
-             np.concatenate(indices) if indices else np.zeros(0, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
-            shape=(len(docs), self.n_features),
-        )
+                got = done.get((b, id(feats)))
+                if got is None:
+                    got = done[(b, id(feats))] = (feats, self._block(feats, vocab, off, idf, w))  # feats kept alive
+                cols, vals = got[1]
+                if cols is not None:
+                    indices.append(cols)
+                    data.append(vals)
+            if len(indices) > 1:
+                out.append(Row(np.concatenate(indices), np.concatenate(data)))
+            else:
+                out.append(Row(*(indices[0], data[0]) if indices else empty))
+        return out
+
+    @staticmethod
+    def _block(feats, vocab, off, idf, w):
+        if isinstance(feats, Counts):  # already columns of this vocabulary
+            cols, vals = feats.cols, feats.counts
+            if not len(cols):
+                return None, None
+        else:
+            cols = np.fromiter(map(vocab.get, feats, itertools.repeat(-1)), dtype=np.int64, count=len(feats))
+            vals = np.fromiter(feats.values(), dtype=np.float64, count=len(feats))
+            keep = (cols >= 0) & (vals != 0)
+            if not keep.any():
+                return None, None
+            cols, vals = cols[keep], vals[keep]
+        if idf is not None:
+            vals = _sublinear_tf(vals) * idf[cols]
+            # an exactly rounded sum: the same value whatever the order of the features, on any machine
+            norm = math.sqrt(math.fsum((vals * vals).tolist())) or 1.0
+            vals = w * vals / norm
+        elif w != 1.0:
+            vals = w * vals
+        return cols + off, vals
 
     def feature_names(self) -> list[str]:
         names = [""] * self.n_features
@@ -170,8 +215,15 @@ class LinearModel:
     def decision(self, X: sp.csr_matrix) -> np.ndarray:
         return np.asarray(X @ self.coef.T) + self.intercept
 
+    def predict_proba_rows(self, rows: list["Row"]) -> np.ndarray:
+        """Probabilities of rows made by :meth:`Vectorizer.rows` (the same as :meth:`predict_proba`)."""
+        z = np.array([self.coef[:, r.indices] @ r.data for r in rows]).reshape(len(rows), -1) + self.intercept
+        return self._proba(z)
+
     def predict_proba_matrix(self, X: sp.csr_matrix) -> np.ndarray:
-        z = self.decision(X)
+        return self._proba(self.decision(X))
+
+    def _proba(self, z: np.ndarray) -> np.ndarray:
         if self.coef.shape[0] == 1:  # binary logistic regression
             p1 = 1.0 / (1.0 + np.exp(-z[:, 0]))
             return np.column_stack([1.0 - p1, p1])
@@ -180,7 +232,7 @@ class LinearModel:
         return e / e.sum(axis=1, keepdims=True)
 
     def predict_proba(self, docs: list[dict]) -> np.ndarray:
-        return self.predict_proba_matrix(self.vectorizer.transform(docs))
+        return self.predict_proba_rows(self.vectorizer.rows(docs))
 
     def contributions(self, doc: dict, cls: str, *, x: sp.csr_matrix | None = None) -> list[tuple[str, float]]:
         """Per-feature contribution to ``cls`` against the average of the others.
@@ -193,7 +245,7 @@ class LinearModel:
         names = self.vectorizer.feature_names() if not hasattr(self, "_names") else self._names
         self._names = names
         values = x.data * w[x.indices]
-        order = np.argsort(-values, kind="stable")  # what a stable sort by descending value gives
+        order = np.lexsort((x.indices, -values))  # by descending value, ties by column: independent of key order
         columns = x.indices[order].tolist()
         return [(names[j], v) for j, v in zip(columns, values[order].tolist())]
 

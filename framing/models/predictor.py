@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..text.lang import detect_language
-from .features import WINDOW, ParagraphView, find_mentions, paragraph_features, stance_features
+from .features import WINDOW, ParagraphView, find_mentions, paragraph_features, stance_features, stance_features_many
 
 __all__ = ["PersuasionPredictor", "StancePredictor", "as_stance_items"]
 
@@ -132,12 +132,32 @@ class _StanceMethods(_FeatureBase):
         spans, others = find_mentions(text, view.lang, target, self.targets, mentions, found=found)
         feats = self._select(stance_features(view, spans, others, window=getattr(self, "window", WINDOW),
                                              window_block=bool(getattr(self, "window_block", False))))
+        return self._cross(feats, target)
+
+    def _cross(self, feats: dict, target: str) -> dict:
         if target in getattr(self, "frequent_targets_", ()):
             # closed-target regime: words crossed with a target seen often in training
             key = target.replace(" ", "_")
             feats["x"] = {f"x:{key}|{k[2:]}": v for k, v in feats.get("w", {}).items()}
             feats["f"] = dict(feats["f"], **{f"f:target:{key}": 1.0})
         return feats
+
+    def features_many(self, text: str, lang: str | None, names, *, plain_words=None) -> list[dict]:
+        """``[self.features((text, name, (), lang)) for name in names]`` for prediction, sharing the paragraph's work.
+
+        The same features and values (see :func:`~framing.models.features.stance_features_many`),
+        character n-grams as column counts of this model; ``plain_words`` are the unmasked
+        paragraph's word n-grams when the caller has them.
+        """
+        if not self.use_target:
+            return [self.features((text, name, (), lang)) for name in names]
+        view = self._view(text, lang)
+        found = view.mentions(self.targets) if self.targets is not None else None
+        items = [find_mentions(text, view.lang, name, self.targets, (), found=found) for name in names]
+        many = stance_features_many(view, items, window=getattr(self, "window", WINDOW),
+                                    window_block=bool(getattr(self, "window_block", False)), plain_words=plain_words,
+                                    vectorizer=self.model_.vectorizer)
+        return [self._cross(self._select(feats), name) for feats, name in zip(many, names)]
 
     def predict_proba(self, X):
         self._check_fitted()
@@ -166,8 +186,10 @@ class _PersuasionMethods(_FeatureBase):
                 raise ValueError(f"PersuasionClassifier expects texts; item {i} is {type(x).__name__}")
         return out
 
-    def features(self, text, lang=None) -> dict:
-        return self._select(paragraph_features(self._view(text, lang)))
+    def features(self, text, lang=None, *, for_prediction: bool = False) -> dict:
+        """The paragraph's features; ``for_prediction``: character n-grams as this model's column counts."""
+        vec = self.model_.vectorizer if for_prediction else None
+        return self._select(paragraph_features(self._view(text, lang), vec))
 
     def predict_proba(self, X):
         self._check_fitted()

@@ -144,6 +144,52 @@ def _chunks(text: str):
         i = j
 
 
+#: Per-character results of step 1 (NFKC and casefold of a one-character cluster), by casefold setting.
+_CHAR_STAGE: dict[bool, dict[str, str]] = {True: {}, False: {}}
+#: Whether a character is a combining mark (``unicodedata.combining``), memoized.
+_COMBINING: dict[str, bool] = {}
+#: Step 2 as ``str.translate`` tables and the deleted characters as a pattern, by fold settings.
+_TRANSLATE: dict[tuple, tuple[dict, re.Pattern]] = {}
+_EXTENDING = ARABIC_DIACRITICS | {TATWEEL}
+
+
+def _stage_chars(text: str, casefold: bool) -> dict[str, str] | None:
+    """Step 1 character by character, when ``text`` has no combining marks (else None).
+
+    Without combining marks every cluster is one character, so step 1 is a
+    per-character map: the same result as the cluster loop, found once per
+    distinct character.
+    """
+    memo = _CHAR_STAGE[casefold]
+    out = {}
+    for ch in set(text):
+        comb = _COMBINING.get(ch)
+        if comb is None:
+            comb = _COMBINING[ch] = bool(unicodedata.combining(ch))
+            if len(_COMBINING) > 100_000:  # bounded: open-ended input cannot grow it for ever
+                _COMBINING.clear()
+        if comb:
+            return None
+        got = memo.get(ch)
+        if got is None:
+            got = memo[ch] = _nfkc_casefold(ch, casefold)
+            if len(memo) > 100_000:
+                memo.clear()
+        out[ch] = got
+    return out
+
+
+def _step2(key: tuple) -> tuple[dict, re.Pattern]:
+    got = _TRANSLATE.get(key)
+    if got is None:
+        table = _TABLES.get(key)
+        if table is None:
+            table = _TABLES[key] = _fold_table(*key)
+        deleted = sorted(ch for ch, rep in table.items() if not rep)
+        got = _TRANSLATE[key] = (str.maketrans(table), re.compile("[" + "".join(map(re.escape, deleted)) + "]+"))
+    return got
+
+
 def normalize(
     text: str,
     *,
@@ -180,68 +226,77 @@ def normalize(
     >>> normalize("Claimed").text
     'claimed'
     """
+    stage_text, starts, ends = _stage(text, casefold)
+    identity = starts is None
     key = (fold_alef, fold_yeh, fold_teh_marbuta, digits)
-    table = _TABLES.get(key)
-    if table is None:
-        table = _TABLES[key] = _fold_table(*key)
+    trans, deleted_re = _step2(key)
+    n = len(stage_text)
+    out_text = stage_text.translate(trans)  # every fold is one character to one (or none)
+    if len(out_text) == n:  # nothing deleted: the map is the stage's
+        if identity:
+            return Normalized(out_text, text, array("q", range(n)), array("q", range(1, n + 1)))
+        return Normalized(out_text, text, starts, ends)
+    # Deleted characters: a diacritic or tatweel belongs to the letter before it,
+    # so that letter's source range extends over it (spans keep their marks).
+    kept: list[int] = []
+    extend: dict[int, int] = {}  # output index -> stage index of the last mark it absorbs
+    pos = 0
+    for m in deleted_re.finditer(stage_text):
+        a, b = m.span()
+        kept.extend(range(pos, a))
+        if kept:
+            for i in range(b - 1, a - 1, -1):
+                if stage_text[i] in _EXTENDING:
+                    extend[len(kept) - 1] = i
+                    break
+        pos = b
+    kept.extend(range(pos, n))
+    if identity:
+        out_starts = array("q", kept)
+        out_ends = array("q", [i + 1 for i in kept])
+        for k, i in extend.items():
+            out_ends[k] = i + 1
+    else:
+        out_starts = array("q", [starts[i] for i in kept])
+        out_ends = array("q", [ends[i] for i in kept])
+        for k, i in extend.items():
+            out_ends[k] = ends[i]
+    return Normalized(out_text, text, out_starts, out_ends)
 
-    # Step 1: NFKC (+ casefold), cluster by cluster where needed.
-    stage: list[str] = []
-    starts = array("q")
-    ends = array("q")
+
+def _stage(text: str, casefold: bool) -> tuple[str, array | None, array | None]:
+    """Step 1 (NFKC + casefold): the staged text and its map (None, None: one to one, in place)."""
     simple = _ASCII_RE.match(text) is not None or (
         unicodedata.is_normalized("NFKC", text) and (not casefold or text.casefold() == text)
     )
-    if simple and not casefold:
-        stage_text = text
-        identity = True
-    elif simple:
-        stage_text = text.lower() if _ASCII_RE.match(text) else text
-        identity = True
-    else:
-        identity = False
-        for a, b in _chunks(text):
-            chunk = text[a:b]
-            out = _nfkc_casefold(chunk, casefold)
-            if out == chunk and b - a == 1:
-                stage.append(chunk)
-                starts.append(a)
-                ends.append(b)
-                continue
-            if b - a > 1 and out == chunk:
-                # Keep per-character granularity when nothing changed.
-                for k in range(a, b):
-                    stage.append(text[k])
-                    starts.append(k)
-                    ends.append(k + 1)
-                continue
-            for ch in out:
-                stage.append(ch)
-                starts.append(a)
-                ends.append(b)
-        stage_text = "".join(stage)
-
-    # Step 2: one-to-one folds and deletions through the table.
-    out_chars: list[str] = []
-    out_starts = array("q")
-    out_ends = array("q")
-    get = table.get
-    for i, ch in enumerate(stage_text):
-        rep = get(ch, ch)
-        if not rep:
-            # A deleted diacritic or tatweel belongs to the letter before it:
-            # extend that letter's source range so spans keep their marks.
-            if out_ends and (ch == TATWEEL or ch in ARABIC_DIACRITICS):
-                out_ends[-1] = i + 1 if identity else ends[i]
+    if simple:
+        return (text.lower() if casefold and _ASCII_RE.match(text) else text), None, None
+    per_char = _stage_chars(text, casefold)
+    if per_char is not None and all(len(v) == 1 for v in per_char.values()):
+        return text.translate(str.maketrans(per_char)), None, None
+    stage: list[str] = []
+    starts = array("q")
+    ends = array("q")
+    for a, b in _chunks(text):
+        chunk = text[a:b]
+        out = per_char[chunk] if per_char is not None else _nfkc_casefold(chunk, casefold)
+        if out == chunk and b - a == 1:
+            stage.append(chunk)
+            starts.append(a)
+            ends.append(b)
             continue
-        out_chars.append(rep)
-        if identity:
-            out_starts.append(i)
-            out_ends.append(i + 1)
-        else:
-            out_starts.append(starts[i])
-            out_ends.append(ends[i])
-    return Normalized("".join(out_chars), text, out_starts, out_ends)
+        if b - a > 1 and out == chunk:
+            # Keep per-character granularity when nothing changed.
+            for k in range(a, b):
+                stage.append(text[k])
+                starts.append(k)
+                ends.append(k + 1)
+            continue
+        for ch in out:
+            stage.append(ch)
+            starts.append(a)
+            ends.append(b)
+    return "".join(stage), starts, ends
 
 
 def normalize_text(text: str, **options) -> str:
@@ -250,7 +305,12 @@ def normalize_text(text: str, **options) -> str:
     >>> normalize_text("الكـــرامة")
     'الكرامه'
     """
-    return normalize(text, **options).text
+    casefold = options.pop("casefold", True)
+    key = (options.pop("fold_alef", True), options.pop("fold_yeh", True), options.pop("fold_teh_marbuta", True),
+           options.pop("digits", True))
+    if options:
+        raise TypeError(f"normalize_text() got unexpected options: {', '.join(options)}")
+    return _stage(text, casefold)[0].translate(_step2(key)[0])
 
 
 def strip_diacritics(text: str) -> str:

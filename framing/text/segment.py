@@ -18,6 +18,7 @@ from importlib import resources
 
 from ..errors import DataFormatError
 from .lang import detect_language
+from ..memo import cached_list
 from .normalize import normalize_text
 
 __all__ = [
@@ -293,6 +294,7 @@ _QUOTE_FAMILY_OF = {ch: i for i, fam in enumerate(QUOTE_FAMILIES) for ch in fam}
 MAX_QUOTE_CHARS = 2000
 
 
+@cached_list()
 def find_quotes(text: str, *, include_single: bool = False) -> list[Span]:
     """Find quotations (marks included) in either orientation.
 
@@ -329,6 +331,7 @@ _ABBREVIATIONS = frozenset(
 _TERMINAL_RE = re.compile(r"[.!?\u061F\u061B\u2026]+[\u201d\u201c\u00bb\u00ab\"'\u2019)\]]*(?=\s|$)|\n+")
 
 
+@cached_list()
 def split_sentences(text: str, *, offset: int = 0) -> list[Span]:
     """Split a paragraph into sentences with offsets.
 
