@@ -17,8 +17,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from .cues import CueExtractor
-from .text.normalize import normalize
-from .text.tokenize import TOKEN_RE
 
 __all__ = ["Analyzer", "ArticleResult", "analyze", "describe_feature"]
 
@@ -151,16 +149,16 @@ WORD_COLUMNS_CACHE = 20_000
 
 def _word_columns(vec, tok: str) -> np.ndarray:
     """The columns a word sends its contributions to: its character n-grams, itself, the stems it ends with."""
-    from .models.features import _token_grams
+    from .models.features import token_char_columns
 
-    out = []
-    for block, names in (("c", dict.fromkeys(_token_grams(tok))), ("w", ["w:" + tok] + ["s:" + tok[j:] for j in range(len(tok))])):
-        vocab = vec.vocab.get(block)
-        if vocab is None:
-            continue
-        off = vec.offsets[block]
-        out.extend(off + j for j in map(vocab.get, names) if j is not None)
-    return np.array(out, dtype=np.int64)
+    parts = []
+    if "c" in vec.vocab:
+        parts.append(vec.offsets["c"] + np.unique(token_char_columns(tok, vec)))
+    vocab = vec.vocab.get("w")
+    if vocab is not None:
+        names = ["w:" + tok] + ["s:" + tok[j:] for j in range(len(tok))]
+        parts.append(np.array([vec.offsets["w"] + j for j in map(vocab.get, names) if j is not None], dtype=np.int64))
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
 def reasons(est, label: str, text: str, offset: int, words: _Words, x, top: int = TOP_REASONS) -> list[dict]:
@@ -188,23 +186,26 @@ def reasons(est, label: str, text: str, offset: int, words: _Words, x, top: int 
         shares = np.repeat(vals[hit] / lens, lens)
         by_word = np.bincount(words.route_words[idx], weights=shares, minlength=len(words.spans))
         by_token = np.bincount(words.token_id, weights=by_word, minlength=words.n_tokens)
-    items = []
-    for t in np.flatnonzero(by_token > 0).tolist():
-        i = words.first[t]
-        _, a, b = words.spans[i]
-        items.append((-float(by_token[t]), 0, i, {"kind": "word", "text": text[a:b], "start": a + offset,
-                                                  "end": b + offset}))
+    # candidates: words (kind 0, by first position) then features (kind 1, by column); positive weights only
+    toks = np.flatnonzero(by_token > 0)
     fcols, fvals = cols[feature], vals[feature]
-    for j, v in zip(fcols[fvals > 0].tolist(), fvals[fvals > 0].tolist()):
-        items.append((-v, 1, j, None))
-    items.sort(key=lambda it: it[:3])
-    out = []
+    pos_f = fvals > 0
+    weight = np.concatenate([by_token[toks], fvals[pos_f]])
+    kind = np.concatenate([np.zeros(len(toks), dtype=np.int64), np.ones(int(pos_f.sum()), dtype=np.int64)])
+    first = np.asarray(words.first, dtype=np.int64)
+    where = np.concatenate([first[toks], fcols[pos_f]])
+    keep = np.lexsort((where, kind, -weight))[:top]  # largest first; ties: words first, then position or column
     names = model.vectorizer.feature_names() if not hasattr(model, "_names") else model._names
     model._names = names
-    for neg, kind, j, item in items[:top]:
-        if kind == 1:  # described only when shown
+    out = []
+    for k in keep.tolist():
+        j = int(where[k])
+        if kind[k] == 0:
+            _, a, b = words.spans[j]
+            item = {"kind": "word", "text": text[a:b], "start": a + offset, "end": b + offset}
+        else:  # described only when shown
             item = {"kind": "feature", "feature": names[j], "text": describe_feature(names[j])}
-        item["weight"] = round(-neg, 4)
+        item["weight"] = round(float(weight[k]), 4)
         out.append(item)
     return out
 

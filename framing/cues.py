@@ -20,7 +20,7 @@ article level) repetition.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from .lexicon import CATEGORIES, Lexicon, load_lexicon
 from .matcher import LexiconMatcher
@@ -68,7 +68,11 @@ class Cue:
     repeated: bool = False
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # every field is a plain value: what dataclasses.asdict gives, without its deep copies
+        return {f: getattr(self, f) for f in _CUE_FIELDS}
+
+
+_CUE_FIELDS = tuple(f.name for f in fields(Cue))
 
 
 @dataclass(frozen=True)

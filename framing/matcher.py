@@ -47,6 +47,39 @@ _ANALYSES: dict[frozenset, dict] = {}
 
 
 @lru_cache(maxsize=64)
+def _text_analyses(text: str, lang: str, guards: frozenset) -> tuple[tuple, dict]:
+    """The analyses of every token of ``text`` (in order) and, for each analysis key, the tokens that have it.
+
+    Shared by every matcher: an entry can only match from a token one of whose
+    analyses is the entry's first word.
+    """
+    cache = _ANALYSES.setdefault(guards, {})
+    per_token = []
+    where: dict[str, list[int]] = {}
+    for i, (tok, _, _) in enumerate(_tokenized(text)[1]):
+        got = cache.get((lang, tok))
+        if got is None:
+            got = _analyse(tok, lang, guards)
+            if len(cache) > ANALYSES_CACHE_SIZE:
+                cache.clear()
+            cache[(lang, tok)] = got
+        per_token.append(got)
+        for k, _, _ in got:
+            at = where.setdefault(k, [])
+            if not at or at[-1] != i:
+                at.append(i)
+    return tuple(per_token), where
+
+
+def _analyse(token: str, lang: str, guards: frozenset) -> list:
+    if lang == "ar":
+        return arabic_analyses(token, guards)
+    if lang == "en":
+        return english_analyses(token)
+    return [(token, 0, False)]
+
+
+@lru_cache(maxsize=64)
 def _tokenized(text: str):
     """The normalized text and its tokens (token, start, end), shared by every matcher."""
     n = normalize(text)
@@ -235,17 +268,13 @@ class LexiconMatcher:
                 if entry not in node.entries:
                     node.entries.append(entry)
         self._cache = _ANALYSES.setdefault(self.guards, {})  # shared by every matcher with these guards
+        self._first = {lang: frozenset(root.next) for lang, root in self._roots.items()}
 
     def _analyses(self, token: str, lang: str):
         key = (lang, token)
         got = self._cache.get(key)
         if got is None:
-            if lang == "ar":
-                got = arabic_analyses(token, self.guards)
-            elif lang == "en":
-                got = english_analyses(token)
-            else:
-                got = [(token, 0, False)]
+            got = _analyse(token, lang, self.guards)
             if len(self._cache) > ANALYSES_CACHE_SIZE:
                 self._cache.clear()
             self._cache[key] = got
@@ -265,27 +294,36 @@ class LexiconMatcher:
         root = self._roots.get(lang)
         if root is None:
             return []
+        analyses, where = _text_analyses(text, lang, self.guards)
+        first = self._first[lang]
+        starts = [where[k] for k in first.intersection(where)] if len(first) > len(where) else \
+            [v for k, v in where.items() if k in first]
+        if not starts:
+            return []  # no token of the text can start an entry
+        candidates = sorted(set().union(*starts)) if len(starts) > 1 else starts[0]
         n, toks = _tokenized(text)
         out: list[LexiconMatch] = []
-        i = 0
-        while i < len(toks):
+        nxt = 0  # matches do not overlap: the next one starts after the last one's end
+        next_of = root.next
+        for i in candidates:  # only tokens where an entry can start (at any other, nothing matches)
+            if i < nxt:
+                continue
             best = None  # (n_tokens, exactness, weight, start_norm, end_tok_index, entry)
-            for key, p, stemmed in self._analyses(toks[i][0], lang):
-                node = root.next.get(key)
+            for key, p, stemmed in analyses[i]:
+                node = next_of.get(key)
                 if node is None:
                     continue
-                best = self._walk(node, toks, i, i, p, stemmed, lang, best, accept)
+                best = self._walk(node, analyses, i, i, p, stemmed, lang, best, accept)
             if best is None:
-                i += 1
                 continue
             _, _, _, p, j, entry = best
             a, _ = n.to_original(toks[i][1] + p, toks[i][2])
             _, b = n.to_original(toks[j][1], toks[j][2])
             out.append(LexiconMatch(a, b, entry))
-            i = j + 1
+            nxt = j + 1
         return out
 
-    def _walk(self, node, toks, i, j, p, stemmed_any, lang, best, accept=None):
+    def _walk(self, node, analyses, i, j, p, stemmed_any, lang, best, accept=None):
         for entry in node.entries:
             if stemmed_any and entry.match != "stem":
                 continue
@@ -294,9 +332,9 @@ class LexiconMatcher:
             score = (j - i + 1, 0 if stemmed_any else (1 if p == 0 else 0.5), entry.weight, p, j, entry)
             if best is None or score[:3] > best[:3]:
                 best = score
-        if j + 1 < len(toks) and j + 1 - i < MAX_PHRASE_TOKENS and node.next:
-            for key, _p, stemmed in self._analyses(toks[j + 1][0], lang):
+        if j + 1 < len(analyses) and j + 1 - i < MAX_PHRASE_TOKENS and node.next:
+            for key, _p, stemmed in analyses[j + 1]:
                 child = node.next.get(key)
                 if child is not None:
-                    best = self._walk(child, toks, i, j + 1, p, stemmed_any or stemmed, lang, best, accept)
+                    best = self._walk(child, analyses, i, j + 1, p, stemmed_any or stemmed, lang, best, accept)
         return best

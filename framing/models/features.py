@@ -108,16 +108,21 @@ def _arabic_stem(t: str) -> str | None:
 
 def word_ngrams(tokens: list[str], lang: str) -> Counter:
     """Word unigrams and bigrams (``w:``) and, for Arabic, clitic-stripped stems (``s:``)."""
-    c = Counter()
+    # Keys in the order of their first occurrence, token by token (unigram, bigram, stem): the crossed
+    # ``x:`` block keeps, of a word and a stem with the same letters, the one that comes later.
+    grams = []
+    add = grams.append
+    n = len(tokens)
+    arabic = lang == "ar"
     for i, t in enumerate(tokens):
-        c["w:" + t] += 1
-        if i + 1 < len(tokens):
-            c["w:" + t + " " + tokens[i + 1]] += 1
-        if lang == "ar" and len(t) > 3 and t not in (PLACE_TARGET, PLACE_OTHER):
+        add("w:" + t)
+        if i + 1 < n:
+            add("w:" + t + " " + tokens[i + 1])
+        if arabic and len(t) > 3 and t not in (PLACE_TARGET, PLACE_OTHER):
             stem = _arabic_stem(t)
             if stem:
-                c["s:" + stem] += 1
-    return c
+                add("s:" + stem)
+    return Counter(grams)
 
 
 def _token_grams(t: str) -> tuple[str, ...]:
@@ -143,6 +148,21 @@ def _token_grams(t: str) -> tuple[str, ...]:
 _TOKEN_COLUMNS_SIZE = 50_000
 
 
+def token_char_columns(token: str, vectorizer):
+    """The ``c`` block columns of ``token``'s character n-grams in ``vectorizer`` (repeats kept), cached."""
+    cache = vectorizer.__dict__.setdefault("_token_columns", {})
+    cols = cache.get(token)
+    if cols is None:
+        import numpy as np
+
+        vocab = vectorizer.vocab.get("c", {})
+        if len(cache) >= _TOKEN_COLUMNS_SIZE:
+            cache.clear()
+        cols = cache[token] = np.array([j for j in map(vocab.get, _token_grams(token)) if j is not None],
+                                       dtype=np.int64)
+    return cols
+
+
 def char_counts(tokens: list[str], vectorizer):
     """:func:`char_ngrams` of ``tokens`` as column counts of ``vectorizer``'s ``c`` block (prediction).
 
@@ -154,16 +174,11 @@ def char_counts(tokens: list[str], vectorizer):
 
     from .linear import Counts
 
-    vocab = vectorizer.vocab.get("c", {})
-    cache = vectorizer.__dict__.setdefault("_token_columns", {})
-    arrays = []
-    for t in tokens:
-        cols = cache.get(t)
-        if cols is None:
-            if len(cache) >= _TOKEN_COLUMNS_SIZE:
-                cache.clear()
-            cols = cache[t] = np.array([j for j in map(vocab.get, _token_grams(t)) if j is not None], dtype=np.int64)
-        arrays.append(cols)
+    cache = vectorizer.__dict__.get("_token_columns") or {}
+    arrays = [cache.get(t) for t in tokens]
+    for i, got in enumerate(arrays):
+        if got is None:
+            arrays[i] = token_char_columns(tokens[i], vectorizer)
     cols = np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.int64)
     cols, counts = np.unique(cols, return_counts=True)
     return Counts(cols, counts.astype(np.float64))

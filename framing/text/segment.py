@@ -290,6 +290,7 @@ def classify_blocks(
 # so both orientations (and Arabic texts typed with reversed guillemets) work.
 QUOTE_FAMILIES = ("\u201c\u201d\u201e\u201f", "\u00ab\u00bb", '"', "\u2018\u2019\u201a\u201b", "\u2039\u203a")
 _QUOTE_FAMILY_OF = {ch: i for i, fam in enumerate(QUOTE_FAMILIES) for ch in fam}
+_QUOTE_MARK_RE = re.compile("[" + re.escape("".join(QUOTE_FAMILIES)) + "]")
 #: A quotation longer than this is treated as unbalanced marks, not a quotation.
 MAX_QUOTE_CHARS = 2000
 
@@ -309,9 +310,10 @@ def find_quotes(text: str, *, include_single: bool = False) -> list[Span]:
     out: list[Span] = []
     open_family = None
     open_at = -1
-    for i, ch in enumerate(text):
-        fam = _QUOTE_FAMILY_OF.get(ch)
-        if fam is None or (fam == 3 and not include_single):
+    for m in _QUOTE_MARK_RE.finditer(text):  # only the marks: the same as a scan of every character
+        i, ch = m.start(), m.group()
+        fam = _QUOTE_FAMILY_OF[ch]
+        if fam == 3 and not include_single:
             continue
         if open_family is None:
             open_family, open_at = fam, i
