@@ -302,8 +302,8 @@ def throughput(env: dict, model: list[str], lang: str, count: int, repeats: int,
     return {
         "paragraphs": count, "articles": n_articles, "targets": TARGETS[lang],
         "stance_pairs_per_paragraph": round(pairs / count, 2),
-        "note": "the three given targets are scored in every paragraph; targets of the targets file that a "
-                "paragraph mentions are scored there too (framing score's default), hence more than 3 pairs",
+        "note": "the three given targets are scored in every paragraph, and only they (framing score scores "
+                "the targets it is given; --add-detected would add the ones the paragraph mentions)",
         "framing_seconds": [round(x, 2) for x in ours], "bare_predict_seconds": [round(x, 3) for x in bare],
         "framing_paragraphs_per_second": round(ours_rate, 1), "bare_paragraphs_per_second": round(bare_rate, 1),
         "framing_stance_pairs_per_second": round(pairs / median(ours), 1),

@@ -22,12 +22,14 @@ import json
 import math
 import os
 import zipfile
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
-import scipy.sparse as sp
 
 from ..errors import ModelError
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 __all__ = ["FORMAT", "Counts", "LinearModel", "Row", "Vectorizer", "load_models", "save_models"]
 
@@ -130,8 +132,10 @@ class Vectorizer:
         self._offsets()
         return self
 
-    def transform(self, docs: list[dict]) -> sp.csr_matrix:
-        """The documents as a CSR matrix (one row each)."""
+    def transform(self, docs: list[dict]) -> "sp.csr_matrix":
+        """The documents as a CSR matrix (one row each): what training and :meth:`LinearModel.decision` use."""
+        import scipy.sparse as sp  # only here: scoring predicts from rows and never imports SciPy
+
         rows = self.rows(docs)
         indptr = np.concatenate([[0], np.cumsum([len(r.indices) for r in rows])]).astype(np.int64)
         return sp.csr_matrix(
@@ -212,7 +216,7 @@ class LinearModel:
         #: Feature settings the predictor must use (e.g. ``{"window": 10, "window_block": true}``).
         self.features = dict(features or {})
 
-    def decision(self, X: sp.csr_matrix) -> np.ndarray:
+    def decision(self, X: "sp.csr_matrix") -> np.ndarray:
         return np.asarray(X @ self.coef.T) + self.intercept
 
     def predict_proba_rows(self, rows: list["Row"]) -> np.ndarray:
@@ -220,7 +224,7 @@ class LinearModel:
         z = np.array([self.coef[:, r.indices] @ r.data for r in rows]).reshape(len(rows), -1) + self.intercept
         return self._proba(z)
 
-    def predict_proba_matrix(self, X: sp.csr_matrix) -> np.ndarray:
+    def predict_proba_matrix(self, X: "sp.csr_matrix") -> np.ndarray:
         return self._proba(self.decision(X))
 
     def _proba(self, z: np.ndarray) -> np.ndarray:
@@ -234,7 +238,7 @@ class LinearModel:
     def predict_proba(self, docs: list[dict]) -> np.ndarray:
         return self.predict_proba_rows(self.vectorizer.rows(docs))
 
-    def contributions(self, doc: dict, cls: str, *, x: sp.csr_matrix | None = None) -> list[tuple[str, float]]:
+    def contributions(self, doc: dict, cls: str, *, x: "sp.csr_matrix | None" = None) -> list[tuple[str, float]]:
         """Per-feature contribution to ``cls`` against the average of the others.
 
         ``x`` is ``doc`` already transformed (a one-row matrix), when the caller has it.
