@@ -83,9 +83,9 @@ def describe_feature(name: str) -> str:
 
 
 def _word_spans(text: str):
-    from .matcher import _tokenized  # the normalized tokens the matchers use (cached per text)
+    from .matcher import normalized_tokens  # the normalized tokens the matchers use (cached per text)
 
-    n, toks = _tokenized(text)
+    n, toks = normalized_tokens(text)
     for tok, a, b in toks:
         yield (tok, *n.to_original(a, b))
 

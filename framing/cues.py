@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, fields, replace
 
 from .lexicon import CATEGORIES, Lexicon, load_lexicon
-from .matcher import LexiconMatcher
+from .matcher import LexiconMatcher, normalized_tokens
 from .memo import cached_list
 from .text.lang import detect_language
 from .text.normalize import normalize, normalize_text
@@ -461,8 +461,7 @@ class CueExtractor:
             add(m.start(), m.end(), "passive_agent", SIGNAL_WEIGHT, "passive_agent")
 
     def _token_rules(self, text, lang, add):
-        n = normalize(text)
-        toks = [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(n.text)]
+        n, toks = normalized_tokens(text)  # the matchers' normalized tokens (cached per text)
         intens = _AR_INTENSIFIERS if lang == "ar" else _EN_INTENSIFIERS
         we = _AR_WE if lang == "ar" else _EN_WE
         groups = _AR_GROUP_NOUNS if lang == "ar" else _EN_GROUP_NOUNS

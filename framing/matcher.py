@@ -23,7 +23,7 @@ from .lexicon import Lexicon, LexiconEntry
 from .text.normalize import normalize, normalize_text
 from .text.tokenize import TOKEN_RE
 
-__all__ = ["LexiconMatch", "LexiconMatcher", "arabic_analyses", "english_analyses", "load_guards"]
+__all__ = ["LexiconMatch", "LexiconMatcher", "arabic_analyses", "english_analyses", "load_guards", "normalized_tokens"]
 
 #: Shortest remainder after stripping clitics (letters), and after stripping ال.
 MIN_STEM = 3
@@ -56,7 +56,7 @@ def _text_analyses(text: str, lang: str, guards: frozenset) -> tuple[tuple, dict
     cache = _ANALYSES.setdefault(guards, {})
     per_token = []
     where: dict[str, list[int]] = {}
-    for i, (tok, _, _) in enumerate(_tokenized(text)[1]):
+    for i, (tok, _, _) in enumerate(normalized_tokens(text)[1]):
         got = cache.get((lang, tok))
         if got is None:
             got = _analyse(tok, lang, guards)
@@ -80,7 +80,7 @@ def _analyse(token: str, lang: str, guards: frozenset) -> list:
 
 
 @lru_cache(maxsize=64)
-def _tokenized(text: str):
+def normalized_tokens(text: str):
     """The normalized text and its tokens (token, start, end), shared by every matcher."""
     n = normalize(text)
     return n, tuple((m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(n.text))
@@ -301,7 +301,7 @@ class LexiconMatcher:
         if not starts:
             return []  # no token of the text can start an entry
         candidates = sorted(set().union(*starts)) if len(starts) > 1 else starts[0]
-        n, toks = _tokenized(text)
+        n, toks = normalized_tokens(text)
         out: list[LexiconMatch] = []
         nxt = 0  # matches do not overlap: the next one starts after the last one's end
         next_of = root.next

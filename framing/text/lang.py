@@ -22,7 +22,7 @@ def script_counts(text: str) -> tuple[int, int, int]:
     """Return (Arabic letters, Latin letters, other letters) in ``text``."""
     arabic = len(_ARABIC_RE.findall(text))
     latin = len(_LATIN_RE.findall(text))
-    other = sum(1 for ch in text if ch.isalpha()) - arabic - latin
+    other = sum(map(str.isalpha, text)) - arabic - latin
     return arabic, latin, max(other, 0)
 
 
