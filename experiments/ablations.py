@@ -33,7 +33,7 @@ import sys
 
 import persuasion_eval
 import stance_eval
-from common import context_from, fmt, make_parser, stance_result, timed, update_results
+from common import fmt, script_main, stance_result, timed
 
 STANCE_VARIANTS = {
     "n-grams only": dict(use_words=True, use_chars=True, use_cues=False, use_target=False),
@@ -108,16 +108,7 @@ def figures(section, ctx) -> list[str]:
 
 
 def main(argv=None) -> int:
-    args = make_parser(__doc__).parse_args(argv)
-    ctx = context_from(args)
-    with timed() as t:
-        section = run(ctx)
-    section["seconds"] = round(t.seconds, 1)
-    update_results(ctx, "ablations", section)
-    for path in figures(section, ctx):
-        print("wrote", path)
-    print(f"ablations: {t.seconds:.1f}s")
-    return 0
+    return script_main("ablations", __doc__, run, figures, argv)
 
 
 if __name__ == "__main__":

@@ -385,6 +385,23 @@ def make_parser(doc: str) -> argparse.ArgumentParser:
     return ap
 
 
+def script_main(name: str, doc: str, run, figures=None, argv=None) -> int:
+    """The ``main`` of an experiment script: parse the common options, run, record the section, draw.
+
+    ``run(ctx)`` returns the section written under ``name`` in ``reports/results.json``;
+    ``figures(section, ctx)``, when given, yields the paths of the figures it wrote.
+    """
+    ctx = context_from(make_parser(doc).parse_args(argv))
+    with timed() as t:
+        section = run(ctx)
+    section["seconds"] = round(t.seconds, 1)
+    update_results(ctx, name, section)
+    for path in figures(section, ctx) if figures is not None else ():
+        print("wrote", path)
+    print(f"{name}: {t.seconds:.1f}s")
+    return 0
+
+
 def context_from(args) -> Context:
     return Context(quick=args.quick, data_dir=args.data, out=Path(args.out), seed=args.seed,
                    rounds=QUICK_ROUNDS if args.quick else BOOTSTRAP_ROUNDS,

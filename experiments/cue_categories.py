@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import sys
 
-from common import context_from, make_parser, timed, update_results
+from common import script_main
 
 RUNS = {
     "armpro": ("ArMPro V2 dev (ar): Loaded_Language + Name_Calling-Labeling",
@@ -96,16 +96,7 @@ def figures(section, ctx) -> list[str]:
 
 
 def main(argv=None) -> int:
-    args = make_parser(__doc__).parse_args(argv)
-    ctx = context_from(args)
-    with timed() as t:
-        section = run(ctx)
-    section["seconds"] = round(t.seconds, 1)
-    update_results(ctx, "cue_categories", section)
-    for path in figures(section, ctx):
-        print("wrote", path)
-    print(f"cue_categories: {t.seconds:.1f}s")
-    return 0
+    return script_main("cue_categories", __doc__, run, figures, argv)
 
 
 if __name__ == "__main__":

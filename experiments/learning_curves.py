@@ -26,7 +26,7 @@ import numpy as np
 
 import persuasion_eval
 import stance_eval
-from common import context_from, make_parser, stance_result, subsample_docs, timed, update_results
+from common import script_main, stance_result, subsample_docs, timed
 
 FRACTIONS = (0.1, 0.25, 0.5, 1.0)
 SEEDS = (0, 1, 2)
@@ -103,16 +103,7 @@ def figures(section, ctx) -> list[str]:
 
 
 def main(argv=None) -> int:
-    args = make_parser(__doc__).parse_args(argv)
-    ctx = context_from(args)
-    with timed() as t:
-        section = run(ctx)
-    section["seconds"] = round(t.seconds, 1)
-    update_results(ctx, "learning_curves", section)
-    for path in figures(section, ctx):
-        print("wrote", path)
-    print(f"learning_curves: {t.seconds:.1f}s")
-    return 0
+    return script_main("learning_curves", __doc__, run, figures, argv)
 
 
 if __name__ == "__main__":

@@ -31,8 +31,8 @@ import sys
 
 import numpy as np
 
-from common import (context_from, dev_split, doc_of, fmt, grouped_folds, headline_of, make_parser, persuasion_items,
-                    persuasion_result, timed, update_results)
+from common import (dev_split, doc_of, fmt, grouped_folds, headline_of, persuasion_items, persuasion_result,
+                    script_main, timed)
 
 NAMES = {
     "framing-ar": "our corpus (ar), test split",
@@ -125,16 +125,7 @@ def figures(section, ctx) -> list[str]:
 
 
 def main(argv=None) -> int:
-    args = make_parser(__doc__).parse_args(argv)
-    ctx = context_from(args)
-    with timed() as t:
-        section = run(ctx)
-    section["seconds"] = round(t.seconds, 1)
-    update_results(ctx, "persuasion_eval", section)
-    for path in figures(section, ctx):
-        print("wrote", path)
-    print(f"persuasion_eval: {t.seconds:.1f}s")
-    return 0
+    return script_main("persuasion_eval", __doc__, run, figures, argv)
 
 
 if __name__ == "__main__":
