@@ -82,14 +82,6 @@ def describe_feature(name: str) -> str:
     return name
 
 
-def _word_spans(text: str):
-    from .matcher import normalized_tokens  # the normalized tokens the matchers use (cached per text)
-
-    n, toks = normalized_tokens(text)
-    for tok, a, b in toks:
-        yield (tok, *n.to_original(a, b))
-
-
 class _Words:
     """The words of a paragraph and where each feature column of a model sends its contribution.
 
@@ -99,28 +91,31 @@ class _Words:
     (those equal to it; for a stem, those ending with it), and every other
     feature, or a word feature with no such word, stays a feature reason.
     Built once per paragraph and model, from the words' side (each word's
-    n-grams looked up in the vocabulary), and applied to every target with
-    array operations.
+    columns, cached per word), as a matrix from routed columns to distinct
+    words: a row's word weights are one product (:func:`reasons_many`).
     """
 
     def __init__(self, text: str, model, cross_keys=()):
-        self.spans = list(_word_spans(text))
+        from .matcher import normalized_tokens  # the normalized tokens the matchers use (cached per text)
+
+        n, toks = normalized_tokens(text)
+        self.n = n
+        self.token_spans = [(a, b) for _, a, b in toks]  # in the normalized text
         vec = model.vectorizer
         ids: dict[str, int] = {}
         first: list[int] = []  # each distinct word's first position
         token_id = []
-        for i, (tok, _, _) in enumerate(self.spans):
+        for i, (tok, _, _) in enumerate(toks):
             t = ids.get(tok)
             if t is None:
                 t = ids[tok] = len(first)
                 first.append(i)
             token_id.append(t)
-        self.token_id = np.array(token_id, dtype=np.int64)
         self.n_tokens = len(first)
-        self.first = first
+        self.first = np.array(first, dtype=np.int64)
         cache = model.__dict__.setdefault("_word_columns", {})
         per_word = []
-        for tok, _, _ in self.spans:
+        for tok, _, _ in toks:
             cols = cache.get(tok)
             if cols is None:
                 if len(cache) >= WORD_COLUMNS_CACHE:
@@ -130,17 +125,21 @@ class _Words:
         for key in cross_keys:  # words crossed with a frequent target (x:), found per paragraph
             vocab, off = vec.vocab.get("x", {}), vec.offsets.get("x", 0)
             per_word = [np.concatenate([cols, [off + vocab[f"x:{key}|{tok}"]]]) if f"x:{key}|{tok}" in vocab else cols
-                        for cols, (tok, _, _) in zip(per_word, self.spans)]
+                        for cols, (tok, _, _) in zip(per_word, toks)]
         lens = np.array([len(c) for c in per_word], dtype=np.int64)
         cols = np.concatenate(per_word) if per_word else np.zeros(0, dtype=np.int64)
-        word_of = np.repeat(np.arange(len(per_word), dtype=np.int64), lens)
-        order = np.argsort(cols, kind="stable")  # by column, each column's words in text order
-        cols, word_of = cols[order], word_of[order]
-        self.route_cols, counts = np.unique(cols, return_counts=True)
-        self.route_ptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-        self.route_words = word_of
+        token_of = np.repeat(np.array(token_id, dtype=np.int64), lens)
+        self.route_cols, at, n_words = np.unique(cols, return_inverse=True, return_counts=True)
+        # share of each routed column's contribution that each distinct word gets (1/words holding it, per holding word)
+        shape = (len(self.route_cols), self.n_tokens)
+        self.route = np.bincount(at * self.n_tokens + token_of, weights=1.0 / n_words[at],
+                                 minlength=shape[0] * shape[1]).reshape(shape)
         c_off = vec.offsets.get("c")
         self.c_range = (c_off, c_off + len(vec.vocab["c"])) if c_off is not None else (0, 0)
+
+    def span(self, position: int) -> tuple[int, int]:
+        """The original offsets of the word at ``position``."""
+        return self.n.to_original(*self.token_spans[position])
 
 
 #: Distinct words whose feature columns a model keeps (then the cache starts again), so memory stays bounded.
@@ -151,62 +150,61 @@ def _word_columns(vec, tok: str) -> np.ndarray:
     """The columns a word sends its contributions to: its character n-grams, itself, the stems it ends with."""
     from .models.features import token_char_columns
 
-    parts = []
+    out = []
     if "c" in vec.vocab:
-        parts.append(vec.offsets["c"] + np.unique(token_char_columns(tok, vec)))
+        off = vec.offsets["c"]
+        out.extend(off + j for j in dict.fromkeys(token_char_columns(tok, vec).tolist()))  # each n-gram once
     vocab = vec.vocab.get("w")
     if vocab is not None:
+        off = vec.offsets["w"]
         names = ["w:" + tok] + ["s:" + tok[j:] for j in range(len(tok))]
-        parts.append(np.array([vec.offsets["w"] + j for j in map(vocab.get, names) if j is not None], dtype=np.int64))
-    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+        out.extend(off + j for j in map(vocab.get, names) if j is not None)
+    return np.array(out, dtype=np.int64)
 
 
-def reasons(est, label: str, text: str, offset: int, words: _Words, x, top: int = TOP_REASONS) -> list[dict]:
-    """Top contributions to ``label`` of the row ``x`` (see ``Vectorizer.rows``), in human terms; words where they can be.
+def reasons_many(est, labels, text: str, offset: int, words: _Words, rows, top: int = TOP_REASONS) -> list[list[dict]]:
+    """Top contributions to each row's label (rows of ``Vectorizer.rows``), in human terms; words where they can be.
 
-    Contributions are the weights of ``label`` minus the mean of the other
+    Contributions are the weights of the label minus the mean of the other
     classes' times the feature values (see :meth:`LinearModel.contributions`),
     routed as :class:`_Words` says. Reasons with a positive weight, largest
     first (ties: words before features, then by position or column).
     """
     model = est.model_
-    cols, vals = x.indices, x.data * model._class_weights(label)[x.indices]
-    pos = np.searchsorted(words.route_cols, cols)
-    hit = pos < len(words.route_cols)
-    hit[hit] = words.route_cols[pos[hit]] == cols[hit]
-    lo, hi = words.c_range
-    feature = ~hit & ~((cols >= lo) & (cols < hi))  # unrouted character n-grams are dropped
-    by_token = np.zeros(words.n_tokens)
-    if hit.any():
-        rpos = pos[hit]
-        starts = words.route_ptr[rpos]
-        lens = words.route_ptr[rpos + 1] - starts
-        total = int(lens.sum())
-        idx = np.arange(total) - np.repeat(np.cumsum(lens) - lens, lens) + np.repeat(starts, lens)
-        shares = np.repeat(vals[hit] / lens, lens)
-        by_word = np.bincount(words.route_words[idx], weights=shares, minlength=len(words.spans))
-        by_token = np.bincount(words.token_id, weights=by_word, minlength=words.n_tokens)
-    # candidates: words (kind 0, by first position) then features (kind 1, by column); positive weights only
-    toks = np.flatnonzero(by_token > 0)
-    fcols, fvals = cols[feature], vals[feature]
-    pos_f = fvals > 0
-    weight = np.concatenate([by_token[toks], fvals[pos_f]])
-    kind = np.concatenate([np.zeros(len(toks), dtype=np.int64), np.ones(int(pos_f.sum()), dtype=np.int64)])
-    first = np.asarray(words.first, dtype=np.int64)
-    where = np.concatenate([first[toks], fcols[pos_f]])
-    keep = np.lexsort((where, kind, -weight))[:top]  # largest first; ties: words first, then position or column
     names = model.vectorizer.feature_names() if not hasattr(model, "_names") else model._names
     model._names = names
+    lo, hi = words.c_range
+    n_routed = len(words.route_cols)
+    routed = np.zeros((len(rows), n_routed))
+    features = []
+    for r, (x, label) in enumerate(zip(rows, labels)):
+        cols, vals = x.indices, x.data * model._class_weights(label)[x.indices]
+        pos = np.minimum(np.searchsorted(words.route_cols, cols), max(n_routed - 1, 0))
+        hit = (words.route_cols[pos] == cols) if n_routed else np.zeros(len(cols), dtype=bool)
+        routed[r, pos[hit]] = vals[hit]  # a row holds each column once
+        feature = ~hit & ~((cols >= lo) & (cols < hi))  # unrouted character n-grams are dropped
+        features.append((cols[feature], vals[feature]))
+    by_token = routed @ words.route if n_routed else np.zeros((len(rows), words.n_tokens))
     out = []
-    for k in keep.tolist():
-        j = int(where[k])
-        if kind[k] == 0:
-            _, a, b = words.spans[j]
-            item = {"kind": "word", "text": text[a:b], "start": a + offset, "end": b + offset}
-        else:  # described only when shown
-            item = {"kind": "feature", "feature": names[j], "text": describe_feature(names[j])}
-        item["weight"] = round(float(weight[k]), 4)
-        out.append(item)
+    for r in range(len(rows)):
+        toks = np.flatnonzero(by_token[r] > 0)
+        fcols, fvals = features[r]
+        pos_f = fvals > 0
+        weight = np.concatenate([by_token[r, toks], fvals[pos_f]])
+        kind = np.concatenate([np.zeros(len(toks), dtype=np.int64), np.ones(int(pos_f.sum()), dtype=np.int64)])
+        where = np.concatenate([words.first[toks], fcols[pos_f]])
+        keep = np.lexsort((where, kind, -weight))[:top]  # largest first; ties: words first, then position or column
+        items = []
+        for k in keep.tolist():
+            j = int(where[k])
+            if kind[k] == 0:
+                a, b = words.span(j)
+                item = {"kind": "word", "text": text[a:b], "start": a + offset, "end": b + offset}
+            else:  # described only when shown
+                item = {"kind": "feature", "feature": names[j], "text": describe_feature(names[j])}
+            item["weight"] = round(float(weight[k]), 4)
+            items.append(item)
+        out.append(items)
     return out
 
 
@@ -315,14 +313,15 @@ class Analyzer:
             probs = est.model_.predict_proba_rows(X)
             frequent = getattr(est, "frequent_targets_", ())
             words = _Words(p["text"], est.model_, [t.replace(" ", "_") for t in names if t in frequent])
-            for row, (name, pr) in enumerate(zip(names, probs)):
-                label = str(est.classes_[pr.argmax()])
+            labels = [str(est.classes_[pr.argmax()]) for pr in probs]
+            why = reasons_many(est, labels, p["text"], p["start"], words, X)
+            for name, label, pr, because in zip(names, labels, probs, why):
                 p["stance"].append({
                     "target": name,
                     "label": label,
                     "probabilities": {str(c): round(float(x), 4) for c, x in zip(est.classes_, pr)},
                     "mentioned": name in mentioned,
-                    "reasons": reasons(est, label, p["text"], p["start"], words, X[row]),
+                    "reasons": because,
                 })
         data["summary"]["stance"] = stance_summary(data["paragraphs"])
         # Views serve the paragraphs of one article (its targets and models): memory stays flat over many.
