@@ -430,6 +430,11 @@ def find_mentions(text: str, lang: str, target: str, targets=None, given=(), *, 
         from ..targets import name_mentions
 
         spans.extend((m.start, m.end) for m in name_mentions(text, lang, target))
+    if not spans:
+        # a short reference the article uses once it has named the target («المنظمة», "F.B.I.")
+        from ..references import reference_mentions
+
+        spans.extend((m.start, m.end) for m in reference_mentions(text, lang, target))
     spans = sorted(set(spans))
     others = [o for o in sorted(set(others)) if not any(a < o[1] and o[0] < b for a, b in spans)]
     return spans, others
