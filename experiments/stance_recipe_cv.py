@@ -33,7 +33,12 @@ import numpy as np
 from common import context_from, dev_split, doc_of, make_parser, stance_items, timed, update_results
 
 CORPORA = {"mawqif": "f_avg", "newsmtsc": "macro_f1"}
+#: Stage 1: regularisation, the weight of the f block and the window features.
 GRID = {"C": (1.0, 3.0), "feature_weight": (1.0, 0.25), "window": ((6, False), (10, True))}
+#: Stage 2, around each corpus's stage-1 winner: rare n-grams kept or not, a shift of the NONE
+#: logit (a prior correction), and a soft vote with a linear SVM (both folded into one linear model).
+GRID2 = {"min_df": (2, 1), "none_bias": (0.0, -0.5, -1.0), "svm_weight": (0.0, 0.5)}
+DEFAULTS2 = {"min_df": 2, "none_bias": 0.0, "svm_weight": 0.0}
 
 
 def candidates():
@@ -41,11 +46,20 @@ def candidates():
         yield {"C": C, "feature_weight": fw, "window": window, "window_block": block}
 
 
-def cv_corpus(name, records, folds, seed):
+def candidates2(base):
+    """Stage-2 candidates: ``base`` (the stage-1 winner) with every GRID2 combination but its own."""
+    for md, nb, sw in itertools.product(GRID2["min_df"], GRID2["none_bias"], GRID2["svm_weight"]):
+        extra = {"min_df": md, "none_bias": nb, "svm_weight": sw}
+        if extra != DEFAULTS2:
+            yield dict(base, **{k: v for k, v in extra.items() if v != DEFAULTS2[k]})
+
+
+def cv_corpus(name, records, folds, seed, stage2=True):
     from sklearn.model_selection import GroupKFold
 
     from framing.evaluation import stance_metrics
     from framing.models import StanceClassifier
+    from framing.models.estimators import shift_none
     from framing.models.linear import LinearModel
 
     from common import builtin_targets
@@ -57,7 +71,8 @@ def cv_corpus(name, records, folds, seed):
     splits = list(GroupKFold(n_splits=folds).split(X, y, groups))
     feats = {}
     rows = []
-    for params in candidates():
+
+    def evaluate(params, stage):
         wkey = (params["window"], params["window_block"])
         if wkey not in feats:
             est = StanceClassifier(targets=builtin_targets(), random_state=seed, window=wkey[0], window_block=wkey[1])
@@ -71,27 +86,41 @@ def cv_corpus(name, records, folds, seed):
         scores = []
         with timed() as t:
             for a, b in splits:
+                # what StanceClassifier.fit does with these parameters, on precomputed features
                 m = LinearModel.fit("stance", [docs[i] for i in a], [y[i] for i in a], C=params["C"],
-                                    class_weight="balanced", min_df=2, max_features={"c": 150_000},
-                                    random_state=seed,
+                                    class_weight="balanced", min_df=params.get("min_df", 2),
+                                    max_features={"c": 150_000}, random_state=seed,
                                     block_weights=None if params["feature_weight"] == 1.0
-                                    else {"f": params["feature_weight"]})
+                                    else {"f": params["feature_weight"]},
+                                    svm_weight=params.get("svm_weight", 0.0))
+                shift_none(m, params.get("none_bias", 0.0))
                 proba = m.predict_proba([docs[i] for i in b])
                 pred = [m.classes[k] for k in np.asarray(proba).argmax(axis=1)]
                 res = stance_metrics([y[i] for i in b], pred, [T[i] for i in b], rounds=0)["metrics"]
                 scores.append(round(float(res[metric]), 4))
-        row = {"params": params, "folds": scores, "mean": round(float(np.mean(scores)), 4)}
+        row = {"stage": stage, "params": params, "folds": scores, "mean": round(float(np.mean(scores)), 4)}
         rows.append(row)
         print(f"{name:<9} {params}  {metric} {row['mean']:.4f}  folds {scores}  ({t.seconds:.0f}s)", flush=True)
-    best = max(rows, key=lambda r: r["mean"])  # ties: the first (simpler) candidate
+        return row
+
+    for params in candidates():
+        evaluate(params, 1)
+    best1 = max(rows, key=lambda r: r["mean"])  # ties: the first (simpler) candidate
+    print(f"{name:<9} stage-1 best {best1['params']}  {metric} {best1['mean']:.4f}", flush=True)
+    if stage2:
+        for params in candidates2(best1["params"]):
+            evaluate(params, 2)
+    best = max(rows, key=lambda r: r["mean"])  # ties: the first (earlier, simpler) candidate
     print(f"{name:<9} best {best['params']}  {metric} {best['mean']:.4f}", flush=True)
-    return {"metric": metric, "folds": folds, "train_pairs": len(X), "candidates": rows, "best": best}
+    return {"metric": metric, "folds": folds, "train_pairs": len(X), "candidates": rows, "stage1_best": best1,
+            "best": best}
 
 
 def main(argv=None) -> int:
     ap = make_parser(__doc__)
     ap.add_argument("--folds", type=int, default=3, help="GroupKFold folds inside the train part (default 3)")
     ap.add_argument("--only", choices=sorted(CORPORA), action="append", help="only this corpus (repeatable)")
+    ap.add_argument("--stage1-only", action="store_true", help="skip the stage-2 grid (GRID2)")
     args = ap.parse_args(argv)
     ctx = context_from(args)
     out = {}
@@ -101,9 +130,10 @@ def main(argv=None) -> int:
                 continue
             records = ctx.load(name)
             if records:
-                out[name] = cv_corpus(name, records, args.folds, ctx.seed)
+                out[name] = cv_corpus(name, records, args.folds, ctx.seed, stage2=not args.stage1_only)
     update_results(ctx, "stance_recipe_cv", {"grid": {k: [list(v) if isinstance(v, tuple) else v for v in vs]
-                                                      for k, vs in GRID.items()}, "datasets": out,
+                                                      for k, vs in GRID.items()},
+                                             "grid2": {k: list(vs) for k, vs in GRID2.items()}, "datasets": out,
                                              "seconds": round(t.seconds, 1)})
     print(f"stance_recipe_cv: {t.seconds:.1f}s")
     return 0
