@@ -4,11 +4,18 @@ What it measures
     For Mawqif and NewsMTSC, the train part of :func:`common.dev_split` (the
     same 80% that ``stance_eval.py`` trains on; the dev 20% is never read) is
     split into ``--folds`` GroupKFold folds by document. Each candidate
-    parameter set of :class:`framing.models.StanceClassifier` (a small grid
-    over ``C``, ``feature_weight`` and the window features) is fitted on each
+    parameter set of :class:`framing.models.StanceClassifier` is fitted on each
     training fold and scored on its held-out fold with the corpus's headline
-    metric (Mawqif: F_avg; NewsMTSC: macro-F1). The best mean wins and is the
-    recipe that ``stance_eval.py`` uses for that corpus
+    metric (Mawqif: F_avg; NewsMTSC: macro-F1), in two stages:
+
+    1. ``GRID``: ``C``, ``feature_weight`` and the window features (8 candidates);
+    2. ``GRID2``, around the stage-1 winner of the corpus: ``min_df`` (2 or 1),
+       ``none_bias`` (0, -0.5, -1: a shift of the NONE logit) and
+       ``svm_weight`` (0 or 0.5: a soft vote with a linear SVM), 11 more
+       candidates (``--stage1-only`` skips them).
+
+    The best mean over both stages wins (ties: the earlier candidate) and is
+    the recipe that ``stance_eval.py`` uses for that corpus
     (:data:`framing.models.estimators.RECIPES`).
 
     Features are computed once per window setting for all train pairs (the
@@ -20,7 +27,8 @@ What it writes
     Section ``stance_recipe_cv`` of ``reports/results.json`` (every candidate's
     fold scores and mean, and the winner per corpus).
 
-    python experiments/stance_recipe_cv.py [--quick] [--data DIR] [--out DIR] [--folds K]
+    python experiments/stance_recipe_cv.py [--quick] [--data DIR] [--out DIR] [--folds K] [--only NAME]
+                                           [--stage1-only]
 """
 
 from __future__ import annotations
@@ -30,7 +38,7 @@ import sys
 
 import numpy as np
 
-from common import context_from, dev_split, doc_of, make_parser, stance_items, timed, update_results
+from common import context_from, dev_split, doc_of, make_parser, read_results, stance_items, timed, update_results
 
 CORPORA = {"mawqif": "f_avg", "newsmtsc": "macro_f1"}
 #: Stage 1: regularisation, the weight of the f block and the window features.
@@ -131,6 +139,9 @@ def main(argv=None) -> int:
             records = ctx.load(name)
             if records:
                 out[name] = cv_corpus(name, records, args.folds, ctx.seed, stage2=not args.stage1_only)
+    if args.only:  # keep the other corpora's results from an earlier run
+        earlier = (read_results(ctx.out).get("stance_recipe_cv") or {}).get("datasets") or {}
+        out = {**{k: v for k, v in earlier.items() if k not in out}, **out}
     update_results(ctx, "stance_recipe_cv", {"grid": {k: [list(v) if isinstance(v, tuple) else v for v in vs]
                                                       for k, vs in GRID.items()},
                                              "grid2": {k: list(vs) for k, vs in GRID2.items()}, "datasets": out,
