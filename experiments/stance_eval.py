@@ -6,8 +6,12 @@ What it measures
     FIGNEWS use the default parameters; Mawqif and NewsMTSC use their named
     recipe (:data:`framing.models.estimators.RECIPES`, the same as
     ``framing train --recipe mawqif|newsmtsc``), chosen by document-grouped
-    cross-validation on the train part only (``experiments/stance_recipe_cv.py``);
-    the recipe's name and parameters are written with each result.
+    cross-validation on the train part only (``experiments/stance_recipe_cv.py``:
+    stage 1 over C, feature_weight and the window features, stage 2 over
+    min_df, none_bias and svm_weight; Mawqif chose min_df=1 with a NONE shift
+    of -1, NewsMTSC min_df=1 with a 0.5 soft vote of a linear SVM); the dev
+    split was read only to evaluate the chosen recipes. The recipe's name and
+    parameters are written with each result.
     Metrics from :func:`framing.evaluation.stance_metrics` — macro-F1, F_avg
     (mean F1 of FAVOR and AGAINST), F_avg per target, accuracy — with 95%
     bootstrap intervals (1,000 resamples of the test pairs), per class, per

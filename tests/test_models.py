@@ -11,7 +11,7 @@ from framing.errors import ModelError
 from framing.lexicon import Lexicon, LexiconEntry
 from framing.models import StanceClassifier
 from framing.models.bundle import Bundle, train_bundle
-from framing.models.estimators import RECIPES
+from framing.models.estimators import RECIPES, as_stance_items
 from framing.models.features import ParagraphView, stance_features
 from framing.models.linear import FORMAT, FORMAT_1_1, load_models, save_models
 
@@ -26,7 +26,8 @@ X = [
 ] * 3
 Y = ["FAVOR", "AGAINST", "NONE"] * 6
 OPTIONS = [{}, {"window_block": True}, {"window_block": True, "window": 10, "feature_weight": 0.25},
-           {"window": 3}, {"feature_weight": 0.5}, *RECIPES.values()]
+           {"window": 3}, {"feature_weight": 0.5}, {"none_bias": -1.0}, {"svm_weight": 0.5},
+           {"min_df": 1, "none_bias": 0.5, "svm_weight": 1.0, "window_block": True}, *RECIPES.values()]
 
 
 def test_window_block_moves_window_words_to_their_own_block():
@@ -49,10 +50,11 @@ def _extractor():
 
 @pytest.mark.parametrize("params", OPTIONS, ids=lambda p: ",".join(f"{k}={v}" for k, v in p.items()) or "default")
 def test_round_trip_gives_identical_predictions(tmp_path, params):
-    est = StanceClassifier(lexicon=LEX, min_df=1, **params).fit(X, Y)
+    params = dict({"min_df": 1}, **params)
+    est = StanceClassifier(lexicon=LEX, **params).fit(X, Y)
     path = tmp_path / "m.npz"
     records = _records()
-    bundle = train_bundle(records, ("stance",), lexicon=LEX, params=dict(min_df=1, **params))
+    bundle = train_bundle(records, ("stance",), lexicon=LEX, params=params)
     bundle.save(str(path))
     loaded = Bundle.load(str(path)).get("stance", "en")
     trained = bundle.get("stance", "en")
@@ -95,7 +97,12 @@ def test_contract_and_grid_search_over_the_new_parameters():
 
 @pytest.mark.parametrize("params, message", [({"window": 0}, "window=0"), ({"window": 2.5}, "window=2.5"),
                                              ({"feature_weight": 0}, "feature_weight=0"),
-                                             ({"feature_weight": float("nan")}, "feature_weight=nan")])
+                                             ({"feature_weight": float("nan")}, "feature_weight=nan"),
+                                             ({"none_bias": float("nan")}, "none_bias=nan"),
+                                             ({"none_bias": "1"}, "none_bias='1'"),
+                                             ({"svm_weight": 1.5}, "svm_weight=1.5"),
+                                             ({"svm_weight": -0.1}, "svm_weight=-0.1"),
+                                             ({"svm_weight": True}, "svm_weight=True")])
 def test_bad_new_parameters_are_refused_in_fit(params, message):
     with pytest.raises(ValueError, match=message):
         StanceClassifier(lexicon=LEX, **params).fit(X, Y)
@@ -130,3 +137,69 @@ def test_train_cli_recipe_and_params(tmp_path, capsys):
     assert "not a stance model parameter" in capsys.readouterr().err
     assert main(["train", "--task", "stance", "--data", str(data), "--out", str(out), "--param", "window=0"]) == 2
     assert "window=0" in capsys.readouterr().err
+
+
+def test_new_training_options_default_to_the_plain_logistic_regression():
+    plain = StanceClassifier(lexicon=LEX, min_df=1).fit(X, Y)
+    assert plain.get_params()["none_bias"] == 0.0 and plain.get_params()["svm_weight"] == 0.0
+    from framing.models.linear import LinearModel
+
+    docs = [plain.features(it) for it in as_stance_items(X)]
+    ref = LinearModel.fit("stance", docs, Y, C=1.0, class_weight="balanced", min_df=1,
+                          max_features={"c": 150_000}, random_state=0)
+    np.testing.assert_array_equal(plain.model_.coef, ref.coef)
+    np.testing.assert_array_equal(plain.model_.intercept, ref.intercept)
+
+
+def test_none_bias_shifts_only_the_none_intercept():
+    plain = StanceClassifier(lexicon=LEX, min_df=1).fit(X, Y)
+    shifted = StanceClassifier(lexicon=LEX, min_df=1, none_bias=-0.75).fit(X, Y)
+    np.testing.assert_array_equal(plain.model_.coef, shifted.model_.coef)
+    k = list(plain.classes_).index("NONE")
+    np.testing.assert_allclose(shifted.model_.intercept - plain.model_.intercept,
+                               [-0.75 if i == k else 0.0 for i in range(3)], atol=1e-12)
+    p, q = plain.predict_proba(X), shifted.predict_proba(X)
+    assert (q[:, k] <= p[:, k] + 1e-12).all()
+
+
+def test_svm_blend_is_one_linear_model_between_its_two_parts():
+    from framing.models.linear import SVM_C_SHARE
+    from sklearn.svm import LinearSVC
+
+    lr = StanceClassifier(lexicon=LEX, min_df=1).fit(X, Y)
+    half = StanceClassifier(lexicon=LEX, min_df=1, svm_weight=0.5).fit(X, Y)
+    full = StanceClassifier(lexicon=LEX, min_df=1, svm_weight=1.0).fit(X, Y)
+    # the blend is the average of the two weight matrices (the SVM's rescaled)
+    np.testing.assert_allclose(half.model_.coef, (lr.model_.coef + full.model_.coef) / 2, atol=1e-10)
+    np.testing.assert_allclose(half.model_.intercept, (lr.model_.intercept + full.model_.intercept) / 2, atol=1e-10)
+    # svm_weight=1 is the SVM alone, up to one positive scale: the same decisions
+    Xm = lr.model_.vectorizer.transform([lr.features(it) for it in as_stance_items(X)])
+    svm = LinearSVC(C=SVM_C_SHARE, class_weight="balanced", random_state=0, max_iter=10000).fit(Xm, Y)
+    assert list(svm.predict(Xm)) == list(full.predict(X))
+    # the saved file holds plain arrays: same predictions after a round trip, format unchanged
+    assert half.model_.features == {}
+
+
+def test_default_bundle_info_does_not_list_the_training_only_options():
+    bundle = train_bundle(_records(), ("stance",), lexicon=LEX, params={"min_df": 1})
+    params = bundle.get("stance", "en").model_.info["params"]
+    assert "none_bias" not in params and "svm_weight" not in params
+    bundle = train_bundle(_records(), ("stance",), lexicon=LEX, params={"min_df": 1, "none_bias": -1.0})
+    assert bundle.get("stance", "en").model_.info["params"]["none_bias"] == -1.0
+
+
+def test_train_cli_accepts_the_training_only_options(tmp_path):
+    from framing.cli import main
+
+    rows = [{"id": r.id, "doc_id": r.doc_id, "text": r.text, "lang": "en", "target": r.targets[0].target,
+             "stance": r.targets[0].stance} for r in _records()]
+    data = tmp_path / "train.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "m.npz"
+    assert main(["train", "--task", "stance", "--data", str(data), "--out", str(out), "--param", "min_df=1",
+                 "--param", "none_bias=-0.5", "--param", "svm_weight=0.5"]) == 0
+    models, meta = load_models(out)
+    assert meta["format"] == FORMAT
+    assert models["stance-en"].info["params"]["svm_weight"] == 0.5
+    assert main(["train", "--task", "stance", "--data", str(data), "--out", str(out), "--param",
+                 "svm_weight=2"]) == 2

@@ -30,7 +30,11 @@ __all__ = ["Bundle", "apply_none_bias", "build_default_bundle", "cache_dir", "de
            "train_bundle"]
 
 STANCE_PARAMS = ("C", "min_df", "max_char_features", "use_words", "use_chars", "use_cues", "use_target",
-                 "target_min_count", "class_weight", "window", "window_block", "feature_weight", "random_state")
+                 "target_min_count", "class_weight", "window", "window_block", "feature_weight", "none_bias",
+                 "svm_weight", "random_state")
+#: Stance parameters that act on training only (the fitted weights carry them): recorded in a model's
+#: info only when they differ from these defaults, so that default models' files stay as they were.
+TRAINING_ONLY_DEFAULTS = {"none_bias": 0.0, "svm_weight": 0.0}
 PERSUASION_PARAMS = ("C", "min_df", "max_char_features", "use_words", "use_chars", "use_cues", "class_weight",
                      "random_state")
 
@@ -134,7 +138,9 @@ def train_bundle(records, tasks=("stance", "persuasion"), *, lexicon=None, targe
                 est = StanceClassifier(lexicon=lex, targets=targets, random_state=seed,
                                        **{k: v for k, v in params.items() if k in STANCE_PARAMS})
                 est.fit(pairs, [t.stance for _, t in pairs])
-                est.model_.info = {"params": {k: getattr(est, k) for k in STANCE_PARAMS},
+                est.model_.info = {"params": {k: getattr(est, k) for k in STANCE_PARAMS
+                                              if k not in TRAINING_ONLY_DEFAULTS
+                                              or getattr(est, k) != TRAINING_ONLY_DEFAULTS[k]},
                                    "frequent_targets": sorted(est.frequent_targets_), "lang": lang,
                                    "train_pairs": len(pairs)}
             else:

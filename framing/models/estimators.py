@@ -47,6 +47,13 @@ class StanceClassifier(_StanceMethods, ClassifierMixin, BaseEstimator):
         words within three tokens, window bigrams, the words right before and
         after) instead of raw counts among the other ``f:…`` features. Models
         trained with it are saved as ``framing-model/1.1``.
+    none_bias : float, default=0.0
+        Added to the NONE class's intercept after fitting (a prior shift: negative values predict
+        NONE less often). Mawqif's F_avg counts only FAVOR and AGAINST; the shift is chosen by
+        grouped cross-validation. The saved model is the same format, with its intercept shifted.
+    svm_weight : float, default=0.0
+        From 0 to 1: blend a linear SVM's decision values with the logistic regression's
+        (:func:`framing.models.linear.blend_svm`), folded into one linear model (same file format).
     feature_weight : float, default=1.0
         Weight of the ``f:…`` block (cues, polarity words, mention flags and,
         without ``window_block``, window counts) relative to the l2-normalized
@@ -75,7 +82,8 @@ class StanceClassifier(_StanceMethods, ClassifierMixin, BaseEstimator):
 
     def __init__(self, *, C=1.0, min_df=2, max_char_features=150_000, use_words=True, use_chars=True,
                  use_cues=True, use_target=True, target_min_count=50, class_weight="balanced", window=6,
-                 window_block=False, feature_weight=1.0, lexicon=None, targets=None, random_state=0):
+                 window_block=False, feature_weight=1.0, none_bias=0.0, svm_weight=0.0, lexicon=None, targets=None,
+                 random_state=0):
         self.C = C
         self.min_df = min_df
         self.max_char_features = max_char_features
@@ -88,9 +96,20 @@ class StanceClassifier(_StanceMethods, ClassifierMixin, BaseEstimator):
         self.window = window
         self.window_block = window_block
         self.feature_weight = feature_weight
+        self.none_bias = none_bias
+        self.svm_weight = svm_weight
         self.lexicon = lexicon
         self.targets = targets
         self.random_state = random_state
+
+    def _setup(self):
+        super()._setup()
+        nb = self.none_bias
+        if not (isinstance(nb, (int, float)) and not isinstance(nb, bool) and abs(nb) < float("inf")):
+            raise ValueError(f"none_bias={nb!r} must be a finite number")
+        sw = self.svm_weight
+        if not (isinstance(sw, (int, float)) and not isinstance(sw, bool) and 0 <= sw <= 1):
+            raise ValueError(f"svm_weight={sw!r} must be a number from 0 to 1")
 
     def fit(self, X, y):
         self._setup()
@@ -114,7 +133,9 @@ class StanceClassifier(_StanceMethods, ClassifierMixin, BaseEstimator):
                                       min_df=self.min_df, max_features={"c": self.max_char_features},
                                       random_state=self.random_state, features=features,
                                       block_weights=None if self.feature_weight == 1.0
-                                      else {"f": float(self.feature_weight)})
+                                      else {"f": float(self.feature_weight)},
+                                      svm_weight=float(self.svm_weight))
+        shift_none(self.model_, self.none_bias)
         self.classes_ = np.asarray(self.model_.classes)
         return self
 
@@ -126,6 +147,17 @@ class StanceClassifier(_StanceMethods, ClassifierMixin, BaseEstimator):
         """Top contributing features of one (text, target) pair for ``cls`` (default: the prediction)."""
         check_is_fitted(self, "model_")
         return super().explain(item, cls, top)
+
+def shift_none(model: LinearModel, bias: float) -> None:
+    """Add ``bias`` to the NONE logit of a fitted stance model (nothing when 0 or without NONE)."""
+    if not bias or "NONE" not in model.classes:
+        return
+    i = model.classes.index("NONE")
+    if model.coef.shape[0] == 1:  # two classes: one logit, for classes[1]
+        model.intercept[0] += bias if i == 1 else -bias
+    else:
+        model.intercept[i] += bias
+
 
 class PersuasionClassifier(_PersuasionMethods, ClassifierMixin, BaseEstimator):
     """Does a paragraph use persuasion techniques? (binary; also for BABE's biased / non-biased).
@@ -168,12 +200,16 @@ class PersuasionClassifier(_PersuasionMethods, ClassifierMixin, BaseEstimator):
 
 #: Named stance recipes (``framing train --recipe NAME``; ``experiments/stance_eval.py`` uses the one named
 #: after each corpus). Each was chosen by 3-fold document-grouped cross-validation on the *train* part of
-#: its corpus only (``experiments/stance_recipe_cv.py``: C in {1, 3}, feature_weight in {1, 0.25}, window
-#: 6 in the f block or 10 as the t block); the dev split was not used to choose.
-#: Both corpora chose the same candidate (3-fold means: Mawqif F_avg 0.737 against 0.714 for the defaults;
-#: NewsMTSC macro-F1 0.644 against 0.627).
+#: its corpus only (``experiments/stance_recipe_cv.py``); the dev split was not used to choose. Stage 1
+#: (C in {1, 3}, feature_weight in {1, 0.25}, window 6 in the f block or 10 as the t block): both corpora
+#: chose C=1, feature_weight=0.25, the window-10 t block (Mawqif F_avg 0.737 against 0.714 for the
+#: defaults; NewsMTSC macro-F1 0.644 against 0.627). Stage 2 around it (min_df in {2, 1}, none_bias in
+#: {0, -0.5, -1}, svm_weight in {0, 0.5}): Mawqif chose min_df=1 and none_bias=-1 (F_avg 0.747; its
+#: F_avg ignores NONE, so predicting NONE less pays); NewsMTSC chose min_df=1 and svm_weight=0.5
+#: (macro-F1 0.650).
 RECIPES = {
     "default": {},
-    "mawqif": {"C": 1.0, "feature_weight": 0.25, "window": 10, "window_block": True},
-    "newsmtsc": {"C": 1.0, "feature_weight": 0.25, "window": 10, "window_block": True},
+    "mawqif": {"C": 1.0, "feature_weight": 0.25, "window": 10, "window_block": True, "min_df": 1, "none_bias": -1.0},
+    "newsmtsc": {"C": 1.0, "feature_weight": 0.25, "window": 10, "window_block": True, "min_df": 1,
+                 "svm_weight": 0.5},
 }

@@ -31,7 +31,7 @@ from ..errors import ModelError
 if TYPE_CHECKING:
     import scipy.sparse as sp
 
-__all__ = ["FORMAT", "Counts", "LinearModel", "Row", "Vectorizer", "load_models", "save_models"]
+__all__ = ["FORMAT", "Counts", "LinearModel", "Row", "Vectorizer", "blend_svm", "load_models", "save_models"]
 
 FORMAT = "framing-model/1"
 #: ``framing-model/1.1`` adds the TF-IDF window block ``t`` and per-model feature settings
@@ -267,14 +267,49 @@ class LinearModel:
 
     @classmethod
     def fit(cls, task, docs, y, *, C=1.0, class_weight="balanced", min_df=2, max_features=None, random_state=0,
-            block_weights=None, info=None, features=None):
+            block_weights=None, info=None, features=None, svm_weight=0.0):
+        """Fit a logistic regression on ``docs`` (feature dictionaries).
+
+        ``svm_weight`` > 0 blends in a linear SVM (:func:`blend_svm`): still one linear model.
+        """
         from sklearn.linear_model import LogisticRegression
 
         vec = Vectorizer(block_weights=block_weights).fit(docs, min_df=min_df, max_features=max_features)
         X = vec.transform(docs)
         clf = LogisticRegression(C=C, class_weight=class_weight, max_iter=3000, random_state=random_state)
         clf.fit(X, y)
-        return cls(task, [str(c) for c in clf.classes_], vec, clf.coef_, clf.intercept_, info, features)
+        coef, intercept = clf.coef_, clf.intercept_
+        if svm_weight:
+            coef, intercept = blend_svm(X, y, clf, svm_weight, C=C, class_weight=class_weight,
+                                        random_state=random_state)
+        return cls(task, [str(c) for c in clf.classes_], vec, coef, intercept, info, features)
+
+
+#: The linear SVM of :func:`blend_svm` uses ``C`` times this (a stronger regularisation than the
+#: logistic regression's: hinge-loss weights grow faster with C).
+SVM_C_SHARE = 1.0 / 3.0
+
+
+def blend_svm(X, y, clf, weight: float, *, C=1.0, class_weight="balanced", random_state=0):
+    """Weights of ``(1 - weight) * logistic + weight * k * SVM`` decision values, as one linear model.
+
+    A one-vs-rest :class:`~sklearn.svm.LinearSVC` (``C * SVM_C_SHARE``) is fitted on the same
+    matrix; ``k`` rescales its decision values to the spread of the logistic regression's on the
+    training matrix, so that the blend is a soft vote of the two on one scale. Decision values
+    are linear in the features, so the vote folds into one coefficient matrix and intercept: the
+    saved model, its explanations and the predictor stay those of a single linear model.
+    """
+    from sklearn.svm import LinearSVC
+
+    svm = LinearSVC(C=C * SVM_C_SHARE, class_weight=class_weight, random_state=random_state, max_iter=10000)
+    svm.fit(X, y)
+    if list(svm.classes_) != list(clf.classes_):
+        raise ValueError("the SVM and the logistic regression disagree on the classes")
+    spread_lr = float(np.std(clf.decision_function(X)))
+    spread_svm = float(np.std(svm.decision_function(X)))
+    k = spread_lr / spread_svm if spread_svm > 0 else 1.0
+    w = float(weight)
+    return (1.0 - w) * clf.coef_ + w * k * svm.coef_, (1.0 - w) * clf.intercept_ + w * k * svm.intercept_
 
 
 # -- file format ---------------------------------------------------------------
