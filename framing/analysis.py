@@ -21,6 +21,8 @@ from .cues import CueExtractor
 __all__ = ["Analyzer", "ArticleResult", "analyze", "describe_feature"]
 
 TOP_REASONS = 5
+#: The reason given when no feature of the paragraph speaks for the label (it comes from the intercepts).
+BASE_RATE = "f:base_rate"
 
 _CATEGORY_WORDS = {
     "loaded_language": "loaded language", "name_calling": "name calling", "exaggeration": "exaggeration",
@@ -60,6 +62,7 @@ def describe_feature(name: str) -> str:
         return ("praise or success words" if parts[0] == "positive" else "blame or failure words") + where
     simple = {
         "f:no_mention": "the target is not named in the paragraph",
+        BASE_RATE: "no evidence for this label in the paragraph: the model's base rate",
         "f:mentioned": "the target is named", "f:mentions": "how often the target is named",
         "f:other_mentioned": "other actors are named", "f:neg_near": "a negation near the target",
         "f:t_is_speaker": "the target speaks (its own words)", "f:t_in_reported_speech": "the target appears in reported speech",
@@ -168,7 +171,9 @@ def reasons_many(est, labels, text: str, offset: int, words: _Words, rows, top: 
     Contributions are the weights of the label minus the mean of the other
     classes' times the feature values (see :meth:`LinearModel.contributions`),
     routed as :class:`_Words` says. Reasons with a positive weight, largest
-    first (ties: words before features, then by position or column).
+    first (ties: words before features, then by position or column); when
+    none is positive, the one reason :data:`BASE_RATE` (the label comes from
+    the model's intercepts, not from the paragraph).
     """
     model = est.model_
     names = model.vectorizer.feature_names() if not hasattr(model, "_names") else model._names
@@ -204,6 +209,8 @@ def reasons_many(est, labels, text: str, offset: int, words: _Words, rows, top: 
                 item = {"kind": "feature", "feature": names[j], "text": describe_feature(names[j])}
             item["weight"] = round(float(weight[k]), 4)
             items.append(item)
+        if not items:  # nothing in the paragraph speaks for the label: say so rather than show nothing
+            items.append({"kind": "feature", "feature": BASE_RATE, "text": describe_feature(BASE_RATE), "weight": 0.0})
         out.append(items)
     return out
 

@@ -270,3 +270,14 @@ def test_without_targets_the_mentioned_ones_are_scored(tmp_path, capsys):
     targets, per_paragraph = scored_targets(tmp_path, capsys)
     assert targets["requested"] == [] and "إيران" in targets["detected"]
     assert "إيران" in per_paragraph[0] and per_paragraph[1] == ["روسيا"]
+
+
+def test_a_label_with_no_evidence_says_it_comes_from_the_base_rate(tmp_path, capsys):
+    path = tmp_path / "a.txt"
+    path.write_text("عنوان\n\n!!! ... ؟؟؟\n\nقال الوزير إن روسيا شريك موثوق.\n", encoding="utf-8")
+    assert main(["score", str(path), "--format", "json", "--target", "روسيا"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    empty, real = (p["stance"][0] for p in doc["paragraphs"])
+    assert empty["reasons"] == [{"kind": "feature", "feature": "f:base_rate", "weight": 0.0,
+                                 "text": "no evidence for this label in the paragraph: the model's base rate"}]
+    assert real["reasons"] and all(r["weight"] > 0 for r in real["reasons"])

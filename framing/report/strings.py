@@ -333,6 +333,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "rs_voice_quote": {"ar": "{what} في اقتباس", "en": "{what} in a quotation"},
     "rs_voice_attributed": {"ar": "{what} في كلام منقول", "en": "{what} in reported speech"},
     "rs_no_mention": {"ar": "الطرف غير مذكور في الفقرة", "en": "the target is not named in the paragraph"},
+    "rs_base_rate": {"ar": "لا دليل في الفقرة على هذا التصنيف: هو المعدل العام للنموذج",
+                     "en": "no evidence for this label in the paragraph: the model's base rate"},
     "rs_mentioned": {"ar": "الطرف مذكور", "en": "the target is named"},
     "rs_mentions": {"ar": "عدد مرات ذكر الطرف", "en": "how often the target is named"},
     "rs_other_mentioned": {"ar": "أطراف أخرى مذكورة", "en": "other actors are named"},
