@@ -23,7 +23,8 @@ from .lexicon import Lexicon, LexiconEntry
 from .text.normalize import normalize, normalize_text
 from .text.tokenize import TOKEN_RE
 
-__all__ = ["LexiconMatch", "LexiconMatcher", "arabic_analyses", "english_analyses", "load_guards", "normalized_tokens"]
+__all__ = ["LexiconMatch", "LexiconMatcher", "arabic_analyses", "english_analyses", "load_guards", "normalized_tokens",
+           "token_analyses"]
 
 #: Shortest remainder after stripping clitics (letters), and after stripping ال.
 MIN_STEM = 3
@@ -59,10 +60,7 @@ def _text_analyses(text: str, lang: str, guards: frozenset) -> tuple[tuple, dict
     for i, (tok, _, _) in enumerate(normalized_tokens(text)[1]):
         got = cache.get((lang, tok))
         if got is None:
-            got = _analyse(tok, lang, guards)
-            if len(cache) > ANALYSES_CACHE_SIZE:
-                cache.clear()
-            cache[(lang, tok)] = got
+            got = token_analyses(tok, lang, guards)
         per_token.append(got)
         for k, _, _ in got:
             at = where.setdefault(k, [])
@@ -71,12 +69,21 @@ def _text_analyses(text: str, lang: str, guards: frozenset) -> tuple[tuple, dict
     return tuple(per_token), where
 
 
-def _analyse(token: str, lang: str, guards: frozenset) -> list:
-    if lang == "ar":
-        return arabic_analyses(token, guards)
-    if lang == "en":
-        return english_analyses(token)
-    return [(token, 0, False)]
+def token_analyses(token: str, lang: str, guards: frozenset) -> list:
+    """The analyses of one token (:func:`arabic_analyses`, :func:`english_analyses`), cached for every matcher."""
+    cache = _ANALYSES.setdefault(guards, {})
+    got = cache.get((lang, token))
+    if got is None:
+        if lang == "ar":
+            got = arabic_analyses(token, guards)
+        elif lang == "en":
+            got = english_analyses(token)
+        else:
+            got = [(token, 0, False)]
+        if len(cache) > ANALYSES_CACHE_SIZE:
+            cache.clear()
+        cache[(lang, token)] = got
+    return got
 
 
 @lru_cache(maxsize=64)
@@ -267,18 +274,7 @@ class LexiconMatcher:
                     node = node.next.setdefault(w, _Node())
                 if entry not in node.entries:
                     node.entries.append(entry)
-        self._cache = _ANALYSES.setdefault(self.guards, {})  # shared by every matcher with these guards
         self._first = {lang: frozenset(root.next) for lang, root in self._roots.items()}
-
-    def _analyses(self, token: str, lang: str):
-        key = (lang, token)
-        got = self._cache.get(key)
-        if got is None:
-            got = _analyse(token, lang, self.guards)
-            if len(self._cache) > ANALYSES_CACHE_SIZE:
-                self._cache.clear()
-            self._cache[key] = got
-        return got
 
     def find(self, text: str, lang: str, accept=None) -> list[LexiconMatch]:
         """All non-overlapping matches in ``text`` (leftmost, then longest).

@@ -18,7 +18,7 @@ import pytest
 
 from framing.cli import main
 from framing.datasets.corpus import load_corpus
-from framing.matcher import LexiconMatch, normalized_tokens
+from framing.matcher import LexiconMatch, normalized_tokens, token_analyses
 from framing.text.normalize import (ARABIC_DIACRITICS, ALEF_FORMS, ALEF_MAQSURA, DIGITS, FORMAT_CHARS, TATWEEL,
                                     TEH_MARBUTA, normalize, normalize_text)
 
@@ -114,7 +114,7 @@ def reference_find(matcher, text, lang):
     if root is None:
         return []
     n, toks = normalized_tokens(text)
-    analyses = [matcher._analyses(t, lang) for t, _, _ in toks]
+    analyses = [token_analyses(t, lang, matcher.guards) for t, _, _ in toks]
     out, i = [], 0
     while i < len(toks):
         best = None

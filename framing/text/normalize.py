@@ -299,18 +299,14 @@ def _stage(text: str, casefold: bool) -> tuple[str, array | None, array | None]:
     return "".join(stage), starts, ends
 
 
-def normalize_text(text: str, **options) -> str:
-    """Return only the normalized string (see :func:`normalize`).
+def normalize_text(text: str, *, fold_alef: bool = True, fold_yeh: bool = True, fold_teh_marbuta: bool = True,
+                   casefold: bool = True, digits: bool = True) -> str:
+    """Return only the normalized string (see :func:`normalize`), without building the offset map.
 
     >>> normalize_text("الكـــرامة")
     'الكرامه'
     """
-    casefold = options.pop("casefold", True)
-    key = (options.pop("fold_alef", True), options.pop("fold_yeh", True), options.pop("fold_teh_marbuta", True),
-           options.pop("digits", True))
-    if options:
-        raise TypeError(f"normalize_text() got unexpected options: {', '.join(options)}")
-    return _stage(text, casefold)[0].translate(_step2(key)[0])
+    return _stage(text, casefold)[0].translate(_step2((fold_alef, fold_yeh, fold_teh_marbuta, digits))[0])
 
 
 def strip_diacritics(text: str) -> str:
