@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import sys
 
-from common import REFERENCES, context_from, dev_split, fmt, headline_of, make_parser, stance_result, timed, update_results
+from common import REFERENCES, dev_split, fmt, headline_of, script_main, stance_result, timed
 
 #: Display names of the datasets (also used by the other scripts and the report).
 NAMES = {
@@ -140,16 +140,7 @@ def figures(section: dict, ctx, prefix: str = "stance", label: str = "Stance") -
 
 
 def main(argv=None) -> int:
-    args = make_parser(__doc__).parse_args(argv)
-    ctx = context_from(args)
-    with timed() as t:
-        section = run(ctx)
-    section["seconds"] = round(t.seconds, 1)
-    update_results(ctx, "stance_eval", section)
-    for path in figures(section, ctx):
-        print("wrote", path)
-    print(f"stance_eval: {t.seconds:.1f}s")
-    return 0
+    return script_main("stance_eval", __doc__, run, figures, argv)
 
 
 if __name__ == "__main__":
