@@ -116,13 +116,19 @@ def test_a_1_1_file_with_bad_feature_settings_is_refused(tmp_path):
         load_models(tmp_path / "m.npz")
 
 
-def test_train_cli_recipe_and_params(tmp_path, capsys):
-    from framing.cli import main
-
+def _train_file(tmp_path):
+    """The records of :func:`_records` as a JSONL file of (paragraph, target) rows for ``framing train``."""
     rows = [{"id": r.id, "doc_id": r.doc_id, "text": r.text, "lang": "en", "target": r.targets[0].target,
              "stance": r.targets[0].stance} for r in _records()]
     data = tmp_path / "train.jsonl"
     data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return data
+
+
+def test_train_cli_recipe_and_params(tmp_path, capsys):
+    from framing.cli import main
+
+    data = _train_file(tmp_path)
     out = tmp_path / "m.npz"
     assert main(["train", "--task", "stance", "--data", str(data), "--out", str(out), "--recipe", "newsmtsc",
                  "--param", "min_df=1"]) == 0
@@ -191,10 +197,7 @@ def test_default_bundle_info_does_not_list_the_training_only_options():
 def test_train_cli_accepts_the_training_only_options(tmp_path):
     from framing.cli import main
 
-    rows = [{"id": r.id, "doc_id": r.doc_id, "text": r.text, "lang": "en", "target": r.targets[0].target,
-             "stance": r.targets[0].stance} for r in _records()]
-    data = tmp_path / "train.jsonl"
-    data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    data = _train_file(tmp_path)
     out = tmp_path / "m.npz"
     assert main(["train", "--task", "stance", "--data", str(data), "--out", str(out), "--param", "min_df=1",
                  "--param", "none_bias=-0.5", "--param", "svm_weight=0.5"]) == 0
