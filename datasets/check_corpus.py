@@ -88,6 +88,30 @@ def target_kinds():
     return kinds
 
 
+def batch_of(r) -> str:
+    """The writing batch of a corpus record (``ar-d``: the name of its source file)."""
+    return Path(r.source_file).name.split(".")[0]
+
+
+def unmentioned_pairs(records) -> dict:
+    """(record id, target) -> stance, for the targets a paragraph never names (nor its aliases or short references).
+
+    What the stance model sees as ``f:no_mention``: the target is referred to by a
+    pronoun, a title or the story's context only, as real news often does.
+    """
+    from framing.models.features import find_mentions
+    from framing.targets import load_targets
+
+    targets = load_targets()
+    out = {}
+    for r in records:
+        for t in r.record.targets:
+            spans, _ = find_mentions(r.record.text, r.record.lang, t.target, targets, t.mentions)
+            if not spans:
+                out[(r.record.id, t.target)] = t.stance
+    return out
+
+
 def report(records, *, with_artifacts=False) -> dict:
     from framing.cues import CueExtractor
 
@@ -111,6 +135,7 @@ def report(records, *, with_artifacts=False) -> dict:
                     polar += 1
                     polar_no_term += not has_term
         carriers = Counter(r.carrier for r in rs for t in r.record.targets if t.stance != "NONE")
+        unmentioned = unmentioned_pairs(rs)
         out["languages"][lang] = {
             "records": len(rs),
             "target_labels": len(labels),
@@ -125,6 +150,13 @@ def report(records, *, with_artifacts=False) -> dict:
             "polar_without_lexicon_term_share": round(polar_no_term / polar, 3) if polar else 0,
             "none_with_lexicon_term_share": round(none_with_term / none, 3) if none else 0,
             "declared_carriers_of_polar_labels": dict(carriers),
+            "unmentioned_target_share": round(len(unmentioned) / len(labels), 3) if labels else 0,
+            "unmentioned_polar_share": round(sum(1 for s in unmentioned if s != "NONE") / len(unmentioned), 3)
+            if unmentioned else 0,
+            "unmentioned_target_share_by_batch": {
+                b: round(sum((r.record.id, t.target) in unmentioned for r in rs if batch_of(r) == b
+                             for t in r.record.targets) / n, 3)
+                for b, n in sorted(Counter(batch_of(r) for r in rs for t in r.record.targets).items())},
             "topics": dict(Counter(r.record.topic for r in rs)),
             "splits": dict(Counter(r.split for r in rs)),
         }
