@@ -129,14 +129,13 @@ class _Words:
             vocab, off = vec.vocab.get("x", {}), vec.offsets.get("x", 0)
             per_word = [np.concatenate([cols, [off + vocab[f"x:{key}|{tok}"]]]) if f"x:{key}|{tok}" in vocab else cols
                         for cols, (tok, _, _) in zip(per_word, toks)]
-        lens = np.array([len(c) for c in per_word], dtype=np.int64)
+        lens = np.fromiter(map(len, per_word), dtype=np.int64, count=len(per_word))
         cols = np.concatenate(per_word) if per_word else np.zeros(0, dtype=np.int64)
-        token_of = np.repeat(np.array(token_id, dtype=np.int64), lens)
-        self.route_cols, at, n_words = np.unique(cols, return_inverse=True, return_counts=True)
-        # share of each routed column's contribution that each distinct word gets (1/words holding it, per holding word)
-        shape = (len(self.route_cols), self.n_tokens)
-        self.route = np.bincount(at * self.n_tokens + token_of, weights=1.0 / n_words[at],
-                                 minlength=shape[0] * shape[1]).reshape(shape)
+        #: for each (routed column, word) entry: the word, and the routed column's index in ``route_cols``
+        self.entry_token = np.repeat(np.array(token_id, dtype=np.int64), lens)
+        self.route_cols, self.entry_col, n_words = np.unique(cols, return_inverse=True, return_counts=True)
+        # share of each routed column's contribution that an entry's word gets (1/words holding the column)
+        self.entry_share = 1.0 / n_words[self.entry_col]
         c_off = vec.offsets.get("c")
         self.c_range = (c_off, c_off + len(vec.vocab["c"])) if c_off is not None else (0, 0)
 
@@ -189,7 +188,13 @@ def reasons_many(est, labels, text: str, offset: int, words: _Words, rows, top: 
         routed[r, pos[hit]] = vals[hit]  # a row holds each column once
         feature = ~hit & ~((cols >= lo) & (cols < hi))  # unrouted character n-grams are dropped
         features.append((cols[feature], vals[feature]))
-    by_token = routed @ words.route if n_routed else np.zeros((len(rows), words.n_tokens))
+    n_tok = words.n_tokens
+    if n_routed:  # each row's contributions summed per word: one weighted count over (row, entry)
+        at = (np.arange(len(rows))[:, None] * n_tok + words.entry_token).ravel()
+        by_token = np.bincount(at, weights=(routed[:, words.entry_col] * words.entry_share).ravel(),
+                               minlength=len(rows) * n_tok).reshape(len(rows), n_tok)
+    else:
+        by_token = np.zeros((len(rows), n_tok))
     out = []
     for r in range(len(rows)):
         toks = np.flatnonzero(by_token[r] > 0)

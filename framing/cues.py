@@ -19,6 +19,7 @@ article level) repetition.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, fields, replace
 
@@ -26,7 +27,7 @@ from .lexicon import CATEGORIES, Lexicon, load_lexicon
 from .matcher import LexiconMatcher, normalized_tokens
 from .memo import cached_list
 from .text.lang import detect_language
-from .text.normalize import normalize, normalize_text
+from .text.normalize import normalize_text
 from .text.segment import Span, find_quotes, split_sentences
 from .text.tokenize import TOKEN_RE
 
@@ -126,6 +127,26 @@ def _ar_verb(token: str) -> str | None:
     return None
 
 
+class _SentenceSlice:
+    """A sentence's part of its paragraph's :class:`~framing.text.normalize.Normalized`, in sentence offsets.
+
+    What ``normalize(sentence.text)`` gives (the text and its map back to the
+    sentence), without normalizing the sentence again: normalization is
+    character by character, and sentences end and start at whitespace.
+    """
+
+    __slots__ = ("text", "at", "_n", "_base")
+
+    def __init__(self, n, sent):
+        self._n, self._base = n, sent.start
+        self.at = bisect.bisect_left(n.starts, sent.start)
+        self.text = n.text[self.at : bisect.bisect_left(n.starts, sent.end)]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        s, e = self._n.to_original(self.at + start, self.at + end)
+        return s - self._base, e - self._base
+
+
 @cached_list()
 def find_attributions(text: str, lang: str, *, offset: int = 0) -> list[Attribution]:
     """Reported speech in a paragraph, with speakers where they can be found.
@@ -138,10 +159,14 @@ def find_attributions(text: str, lang: str, *, offset: int = 0) -> list[Attribut
     'The minister'
     """
     out: list[Attribution] = []
+    par, par_toks = normalized_tokens(text)  # the paragraph's normalization, shared with the matchers
+    tok_starts = [a for _, a, _ in par_toks]
     for sent in split_sentences(text):
         base = sent.start
-        n = normalize(sent.text)
-        toks = [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(n.text)]
+        n = _SentenceSlice(par, sent)
+        lo = bisect.bisect_left(tok_starts, n.at)
+        hi = bisect.bisect_left(tok_starts, n.at + len(n.text))
+        toks = [(t, a - n.at, b - n.at) for t, a, b in par_toks[lo:hi]]
 
         def orig(a, b):
             s, e = n.to_original(a, b)
@@ -507,10 +532,16 @@ class CueExtractor:
                 continue
             cues = self.find(block.text, block.lang, offset=block.start)
             repeats = []
-            for sent in split_sentences(block.text, offset=block.start):
-                key = " ".join(TOKEN_RE.findall(normalize_text(sent.text)))
-                if len(key.split()) < REPETITION_MIN_TOKENS:
+            par, par_toks = normalized_tokens(block.text)  # the sentences' tokens, from the paragraph's normalization
+            tok_starts = [a for _, a, _ in par_toks]
+            for sent in split_sentences(block.text):
+                n = _SentenceSlice(par, sent)
+                lo = bisect.bisect_left(tok_starts, n.at)
+                hi = bisect.bisect_left(tok_starts, n.at + len(n.text))
+                if hi - lo < REPETITION_MIN_TOKENS:
                     continue
+                key = " ".join(t for t, _, _ in par_toks[lo:hi])
+                sent = Span(sent.start + block.start, sent.end + block.start, sent.text)
                 if key in seen:
                     repeats.append(sent)
                 else:

@@ -48,25 +48,21 @@ _ANALYSES: dict[frozenset, dict] = {}
 
 
 @lru_cache(maxsize=64)
-def _text_analyses(text: str, lang: str, guards: frozenset) -> tuple[tuple, dict]:
-    """The analyses of every token of ``text`` (in order) and, for each analysis key, the tokens that have it.
+def _text_analyses(text: str, lang: str, guards: frozenset) -> tuple[tuple, tuple]:
+    """The analyses of every token of ``text`` (in order) and each token's set of analysis keys.
 
     Shared by every matcher: an entry can only match from a token one of whose
     analyses is the entry's first word.
     """
     cache = _ANALYSES.setdefault(guards, {})
     per_token = []
-    where: dict[str, list[int]] = {}
-    for i, (tok, _, _) in enumerate(normalized_tokens(text)[1]):
+    for tok, _, _ in normalized_tokens(text)[1]:
         got = cache.get((lang, tok))
         if got is None:
-            got = token_analyses(tok, lang, guards)
+            token_analyses(tok, lang, guards)
+            got = cache[(lang, tok)]
         per_token.append(got)
-        for k, _, _ in got:
-            at = where.setdefault(k, [])
-            if not at or at[-1] != i:
-                at.append(i)
-    return tuple(per_token), where
+    return tuple(a for a, _ in per_token), tuple(k for _, k in per_token)
 
 
 def token_analyses(token: str, lang: str, guards: frozenset) -> list:
@@ -75,15 +71,15 @@ def token_analyses(token: str, lang: str, guards: frozenset) -> list:
     got = cache.get((lang, token))
     if got is None:
         if lang == "ar":
-            got = arabic_analyses(token, guards)
+            analyses = arabic_analyses(token, guards)
         elif lang == "en":
-            got = english_analyses(token)
+            analyses = english_analyses(token)
         else:
-            got = [(token, 0, False)]
+            analyses = [(token, 0, False)]
         if len(cache) > ANALYSES_CACHE_SIZE:
             cache.clear()
-        cache[(lang, token)] = got
-    return got
+        got = cache[(lang, token)] = (analyses, frozenset(k for k, _, _ in analyses))
+    return got[0]
 
 
 @lru_cache(maxsize=64)
@@ -290,13 +286,12 @@ class LexiconMatcher:
         root = self._roots.get(lang)
         if root is None:
             return []
-        analyses, where = _text_analyses(text, lang, self.guards)
+        analyses, keys = _text_analyses(text, lang, self.guards)
         first = self._first[lang]
-        starts = [where[k] for k in first.intersection(where)] if len(first) > len(where) else \
-            [v for k, v in where.items() if k in first]
-        if not starts:
+        isdisjoint = first.isdisjoint
+        candidates = [i for i, k in enumerate(keys) if not isdisjoint(k)]
+        if not candidates:
             return []  # no token of the text can start an entry
-        candidates = sorted(set().union(*starts)) if len(starts) > 1 else starts[0]
         n, toks = normalized_tokens(text)
         out: list[LexiconMatch] = []
         nxt = 0  # matches do not overlap: the next one starts after the last one's end

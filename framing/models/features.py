@@ -218,7 +218,10 @@ class ParagraphView:
         """The paragraph's normalized tokens (numbers as ``0``), computed once."""
         got = self._shared.get("tokens")
         if got is None:
-            got = self._shared["tokens"] = _tokens(normalize_text(self.text))
+            from ..matcher import normalized_tokens  # the matchers' tokens of the same normalized text (cached)
+
+            match = _NUMBER_RE.match
+            got = self._shared["tokens"] = ["0" if match(t) else t for t, _, _ in normalized_tokens(self.text)[1]]
         return got
 
     def mentions(self, targets) -> list:

@@ -221,7 +221,10 @@ class LinearModel:
 
     def predict_proba_rows(self, rows: list["Row"]) -> np.ndarray:
         """Probabilities of rows made by :meth:`Vectorizer.rows` (the same as :meth:`predict_proba`)."""
-        z = np.array([self.coef[:, r.indices] @ r.data for r in rows]).reshape(len(rows), -1) + self.intercept
+        coef_t = self.__dict__.get("_coef_t")
+        if coef_t is None:  # one row of weights per feature: a row's weights are one contiguous gather
+            coef_t = self._coef_t = np.ascontiguousarray(self.coef.T)
+        z = np.array([r.data @ coef_t[r.indices] for r in rows]).reshape(len(rows), -1) + self.intercept
         return self._proba(z)
 
     def predict_proba_matrix(self, X: "sp.csr_matrix") -> np.ndarray:
