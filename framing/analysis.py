@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -36,6 +37,7 @@ _CATEGORY_WORDS = {
 _VOICE_WORDS = {"outlet": "in the outlet's own words", "quote": "in a quotation", "attributed": "in reported speech"}
 
 
+@lru_cache(maxsize=8192)
 def describe_feature(name: str) -> str:
     """A feature name in plain words.
 
@@ -85,6 +87,22 @@ def describe_feature(name: str) -> str:
     return name
 
 
+class _Scratch:
+    """Work arrays over a model's columns, reused by every paragraph (left zeroed/False after each use)."""
+
+    def __init__(self, n_features: int):
+        self.values = np.zeros(n_features)
+        self.holders = np.zeros(n_features, dtype=np.int64)
+        self.routed = np.zeros(n_features, dtype=bool)
+
+
+def _scratch(model) -> _Scratch:
+    got = model.__dict__.get("_scratch")
+    if got is None:
+        got = model._scratch = _Scratch(model.vectorizer.n_features)
+    return got
+
+
 class _Words:
     """The words of a paragraph and where each feature column of a model sends its contribution.
 
@@ -94,8 +112,9 @@ class _Words:
     (those equal to it; for a stem, those ending with it), and every other
     feature, or a word feature with no such word, stays a feature reason.
     Built once per paragraph and model, from the words' side (each word's
-    columns, cached per word), as a matrix from routed columns to distinct
-    words: a row's word weights are one product (:func:`reasons_many`).
+    columns, cached per word), as entries (word occurrence, column) with the
+    share of the column's contribution each gets: a row's word weights are
+    one weighted count (:func:`reasons_many`).
     """
 
     def __init__(self, text: str, model, cross_keys=()):
@@ -130,12 +149,14 @@ class _Words:
             per_word = [np.concatenate([cols, [off + vocab[f"x:{key}|{tok}"]]]) if f"x:{key}|{tok}" in vocab else cols
                         for cols, (tok, _, _) in zip(per_word, toks)]
         lens = np.fromiter(map(len, per_word), dtype=np.int64, count=len(per_word))
-        cols = np.concatenate(per_word) if per_word else np.zeros(0, dtype=np.int64)
-        #: for each (routed column, word) entry: the word, and the routed column's index in ``route_cols``
+        #: one entry per (word occurrence, routed column): the column, and the distinct word it goes to
+        self.entry_cols = np.concatenate(per_word) if per_word else np.zeros(0, dtype=np.int64)
         self.entry_token = np.repeat(np.array(token_id, dtype=np.int64), lens)
-        self.route_cols, self.entry_col, n_words = np.unique(cols, return_inverse=True, return_counts=True)
-        # share of each routed column's contribution that an entry's word gets (1/words holding the column)
-        self.entry_share = 1.0 / n_words[self.entry_col]
+        # share of a routed column's contribution that each entry gets: 1 / the entries holding the column
+        holders = _scratch(model).holders
+        np.add.at(holders, self.entry_cols, 1)
+        self.entry_share = 1.0 / holders[self.entry_cols]
+        holders[self.entry_cols] = 0
         c_off = vec.offsets.get("c")
         self.c_range = (c_off, c_off + len(vec.vocab["c"])) if c_off is not None else (0, 0)
 
@@ -178,30 +199,33 @@ def reasons_many(est, labels, text: str, offset: int, words: _Words, rows, top: 
     names = model.vectorizer.feature_names() if not hasattr(model, "_names") else model._names
     model._names = names
     lo, hi = words.c_range
-    n_routed = len(words.route_cols)
-    routed = np.zeros((len(rows), n_routed))
+    n_tok = words.n_tokens
+    scratch = _scratch(model)
+    values, routed_cols = scratch.values, scratch.routed
+    entries = words.entry_cols
+    routed_cols[entries] = True
+    entry_values = np.empty((len(rows), len(entries)))
     features = []
     for r, (x, label) in enumerate(zip(rows, labels)):
         cols, vals = x.indices, x.data * model._class_weights(label)[x.indices]
-        pos = np.minimum(np.searchsorted(words.route_cols, cols), max(n_routed - 1, 0))
-        hit = (words.route_cols[pos] == cols) if n_routed else np.zeros(len(cols), dtype=bool)
-        routed[r, pos[hit]] = vals[hit]  # a row holds each column once
-        feature = ~hit & ~((cols >= lo) & (cols < hi))  # unrouted character n-grams are dropped
+        values[cols] = vals  # a row holds each column once
+        entry_values[r] = values[entries]
+        values[cols] = 0.0
+        feature = ~routed_cols[cols] & ~((cols >= lo) & (cols < hi))  # unrouted character n-grams are dropped
         features.append((cols[feature], vals[feature]))
-    n_tok = words.n_tokens
-    if n_routed:  # each row's contributions summed per word: one weighted count over (row, entry)
-        at = (np.arange(len(rows))[:, None] * n_tok + words.entry_token).ravel()
-        by_token = np.bincount(at, weights=(routed[:, words.entry_col] * words.entry_share).ravel(),
-                               minlength=len(rows) * n_tok).reshape(len(rows), n_tok)
-    else:
-        by_token = np.zeros((len(rows), n_tok))
+    routed_cols[entries] = False
+    # each row's contributions summed per word: one weighted count over (row, entry)
+    at = (np.arange(len(rows))[:, None] * n_tok + words.entry_token).ravel()
+    by_token = np.bincount(at, weights=(entry_values * words.entry_share).ravel(),
+                           minlength=len(rows) * n_tok).reshape(len(rows), n_tok)
     out = []
     for r in range(len(rows)):
         toks = np.flatnonzero(by_token[r] > 0)
         fcols, fvals = features[r]
         pos_f = fvals > 0
         weight = np.concatenate([by_token[r, toks], fvals[pos_f]])
-        kind = np.concatenate([np.zeros(len(toks), dtype=np.int64), np.ones(int(pos_f.sum()), dtype=np.int64)])
+        kind = np.zeros(len(weight), dtype=np.int64)
+        kind[len(toks):] = 1
         where = np.concatenate([words.first[toks], fcols[pos_f]])
         keep = np.lexsort((where, kind, -weight))[:top]  # largest first; ties: words first, then position or column
         items = []

@@ -89,6 +89,7 @@ def _tokens(norm_text: str) -> list[str]:
 #: cleared when they grow past this many tokens, so memory stays bounded.
 _TOKEN_CACHE_SIZE = 20_000
 _stems: dict[str, str | None] = {}
+_UNSEEN = object()
 _grams: dict[str, tuple[str, ...]] = {}
 
 
@@ -114,12 +115,15 @@ def word_ngrams(tokens: list[str], lang: str) -> Counter:
     add = grams.append
     n = len(tokens)
     arabic = lang == "ar"
+    stems = _stems
     for i, t in enumerate(tokens):
         add("w:" + t)
         if i + 1 < n:
             add("w:" + t + " " + tokens[i + 1])
-        if arabic and len(t) > 3 and t not in (PLACE_TARGET, PLACE_OTHER):
-            stem = _arabic_stem(t)
+        if arabic and len(t) > 3 and t != PLACE_TARGET and t != PLACE_OTHER:
+            stem = stems.get(t, _UNSEEN)
+            if stem is _UNSEEN:
+                stem = _arabic_stem(t)
             if stem:
                 add("s:" + stem)
     return Counter(grams)

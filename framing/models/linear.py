@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import itertools
 import json
 import math
 import os
@@ -57,7 +56,7 @@ _LOG_TABLE = np.array([0.0] + [1.0 + math.log(i) for i in range(1, 1024)])
 def _sublinear_tf(counts: np.ndarray) -> np.ndarray:
     """``1 + log(count)`` of each value, exactly as ``math.log`` gives it."""
     small = counts.astype(np.int64)
-    if (small == counts).all() and (small > 0).all() and (small < len(_LOG_TABLE)).all():
+    if len(small) and 0 < small.min() and small.max() < len(_LOG_TABLE) and (small == counts).all():
         return _LOG_TABLE[small]
     return np.array([1.0 + math.log(v) for v in counts.tolist()], dtype=np.float64)
 
@@ -178,12 +177,14 @@ class Vectorizer:
             if not len(cols):
                 return None, None
         else:
-            cols = np.fromiter(map(vocab.get, feats, itertools.repeat(-1)), dtype=np.int64, count=len(feats))
+            get = vocab.get
+            cols = np.array([get(k, -1) for k in feats], dtype=np.int64)
             vals = np.fromiter(feats.values(), dtype=np.float64, count=len(feats))
             keep = (cols >= 0) & (vals != 0)
-            if not keep.any():
-                return None, None
-            cols, vals = cols[keep], vals[keep]
+            if not keep.all():
+                if not keep.any():
+                    return None, None
+                cols, vals = cols[keep], vals[keep]
         if idf is not None:
             vals = _sublinear_tf(vals) * idf[cols]
             # an exactly rounded sum: the same value whatever the order of the features, on any machine
