@@ -151,7 +151,7 @@ def report(records, *, with_artifacts=False) -> dict:
             "none_with_lexicon_term_share": round(none_with_term / none, 3) if none else 0,
             "declared_carriers_of_polar_labels": dict(carriers),
             "unmentioned_target_share": round(len(unmentioned) / len(labels), 3) if labels else 0,
-            "unmentioned_polar_share": round(sum(1 for s in unmentioned if s != "NONE") / len(unmentioned), 3)
+            "unmentioned_polar_share": round(sum(1 for s in unmentioned.values() if s != "NONE") / len(unmentioned), 3)
             if unmentioned else 0,
             "unmentioned_target_share_by_batch": {
                 b: round(sum((r.record.id, t.target) in unmentioned for r in rs if batch_of(r) == b
