@@ -19,6 +19,7 @@ import pytest
 from framing.cli import main
 from framing.datasets.corpus import load_corpus
 from framing.matcher import LexiconMatch, normalized_tokens, token_analyses
+from framing.text import parse_document
 from framing.text.normalize import (ARABIC_DIACRITICS, ALEF_FORMS, ALEF_MAQSURA, DIGITS, FORMAT_CHARS, TATWEEL,
                                     TEH_MARBUTA, normalize, normalize_text)
 
@@ -196,7 +197,20 @@ def test_char_counts_are_the_named_counts_in_columns(bundle):
         vocab = vec.vocab["c"]
         want = {vocab[k]: v for k, v in char_ngrams(toks).items() if k in vocab}
         assert dict(zip(got.cols.tolist(), got.counts.tolist())) == want
-        assert list(got.cols) == sorted(got.cols)
+        assert len(set(got.cols.tolist())) == len(got.cols)  # distinct columns
+    counts, first = vec._count_work
+    assert not counts.any()  # the work array is left zeroed for the next paragraph
+
+
+def test_reasons_leave_their_work_arrays_clean(bundle):
+    from framing.analysis import Analyzer
+
+    an = Analyzer(bundle)
+    an.analyze_document(parse_document(" ".join(corpus_texts()[:3])), ["Russia"])
+    for est in bundle.estimators.values():
+        work = est.model_.__dict__.get("_scratch")
+        if work is not None:
+            assert not work.values.any() and not work.holders.any() and not work.routed.any()
 
 
 def test_rows_and_their_probabilities_equal_the_matrix(bundle):

@@ -171,8 +171,9 @@ def char_counts(tokens: list[str], vectorizer):
     """:func:`char_ngrams` of ``tokens`` as column counts of ``vectorizer``'s ``c`` block (prediction).
 
     Each token's in-vocabulary n-gram columns are looked up once per vectorizer
-    and cached; the block is their counts (:class:`~framing.models.linear.Counts`),
-    the same values the vectorizer gives the ``{name: count}`` dictionary.
+    and cached; the block is their counts (:class:`~framing.models.linear.Counts`,
+    columns in order of first occurrence), the same values the vectorizer gives
+    the ``{name: count}`` dictionary.
     """
     import numpy as np
 
@@ -183,9 +184,23 @@ def char_counts(tokens: list[str], vectorizer):
     for i, got in enumerate(arrays):
         if got is None:
             arrays[i] = token_char_columns(tokens[i], vectorizer)
-    cols = np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.int64)
-    cols, counts = np.unique(cols, return_counts=True)
-    return Counts(cols, counts.astype(np.float64))
+    if not arrays:
+        return Counts(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
+    cols = np.concatenate(arrays)
+    # distinct columns in order of first occurrence and their counts, with two work arrays over
+    # the block's columns (left zeroed) instead of sorting
+    work = vectorizer.__dict__.get("_count_work")
+    if work is None:
+        n = len(vectorizer.vocab.get("c", {}))
+        work = vectorizer._count_work = (np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64))
+    counts, first = work
+    np.add.at(counts, cols, 1)
+    at = np.arange(len(cols))
+    first[cols[::-1]] = at[::-1]  # the last write wins: each column's first position
+    distinct = cols[first[cols] == at]
+    got = counts[distinct].astype(np.float64)
+    counts[distinct] = 0
+    return Counts(distinct, got)
 
 
 def char_ngrams(tokens: list[str]) -> Counter:
