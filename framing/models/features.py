@@ -150,6 +150,32 @@ def _token_grams(t: str) -> tuple[str, ...]:
 
 #: Distinct tokens whose character n-gram columns a vectorizer keeps (then it starts again).
 _TOKEN_COLUMNS_SIZE = 50_000
+_subgrams: dict[str, list[str]] = {}
+
+
+def _token_subgrams(t: str) -> list[str]:
+    """:func:`_token_grams` without the ``c:`` prefix (cached): the keys of :func:`_bare_char_vocab`."""
+    got = _subgrams.get(t)
+    if got is None:
+        if t in (PLACE_TARGET, PLACE_OTHER):
+            got = [t]
+        else:
+            lo, hi = CHAR_RANGE
+            w = f" {t} "
+            n = len(w)
+            got = [w[i : i + k] for k in range(lo, hi + 1) for i in range(0, n - k + 1)]
+        if len(_subgrams) >= _TOKEN_CACHE_SIZE:
+            _subgrams.clear()
+        _subgrams[t] = got
+    return got
+
+
+def _bare_char_vocab(vectorizer) -> dict:
+    """The ``c`` vocabulary keyed without its ``c:`` prefix (made once per vectorizer, for prediction)."""
+    got = vectorizer.__dict__.get("_bare_c")
+    if got is None:
+        got = vectorizer._bare_c = {k[2:]: j for k, j in vectorizer.vocab.get("c", {}).items()}
+    return got
 
 
 def token_char_columns(token: str, vectorizer):
@@ -159,10 +185,10 @@ def token_char_columns(token: str, vectorizer):
     if cols is None:
         import numpy as np
 
-        vocab = vectorizer.vocab.get("c", {})
+        vocab = _bare_char_vocab(vectorizer)
         if len(cache) >= _TOKEN_COLUMNS_SIZE:
             cache.clear()
-        cols = cache[token] = np.array([j for j in map(vocab.get, _token_grams(token)) if j is not None],
+        cols = cache[token] = np.array([j for j in map(vocab.get, _token_subgrams(token)) if j is not None],
                                        dtype=np.int64)
     return cols
 
