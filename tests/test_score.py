@@ -363,7 +363,8 @@ def test_benchmark_quick_run_writes_every_measure(tmp_path):
     for lang in ("ar", "en"):
         t = result["throughput"][lang]
         assert t["framing_paragraphs_per_second"] > 0 and t["bare_paragraphs_per_second"] > 0
-        assert t["stance_pairs_per_paragraph"] >= 3 and {"ratio_bare_over_framing", "met"} <= set(t)
+        assert t["stance_pairs_per_paragraph"] >= 3 and {"ratio_bare_over_framing", "ratio_steady_cpu", "met"} <= set(t)
+        assert t["framing_steady_paragraphs_per_cpu_second"] > 0 and t["bare_paragraphs_per_cpu_second"] > 0
     memory = result["memory"]["by_articles"]
     assert set(memory) == {"20", "60"}
     assert all(m["peak_rss_largest_process_mb"] > 0 for m in memory.values())
