@@ -127,6 +127,16 @@ def _ar_verb(token: str) -> str | None:
     return None
 
 
+def _shifted(cue: "Cue", offset: int) -> "Cue":
+    """``replace(cue, start=cue.start + offset, end=cue.end + offset)``, without its per-call field checks."""
+    new = object.__new__(Cue)
+    d = new.__dict__
+    d.update(cue.__dict__)
+    d["start"] += offset
+    d["end"] += offset
+    return new
+
+
 class _SentenceSlice:
     """A sentence's part of its paragraph's :class:`~framing.text.normalize.Normalized`, in sentence offsets.
 
@@ -406,7 +416,7 @@ class CueExtractor:
                 del self._recent[next(iter(self._recent))]  # the oldest
         if not offset:
             return list(cues)
-        return [replace(c, start=c.start + offset, end=c.end + offset) for c in cues]
+        return [_shifted(c, offset) for c in cues]
 
     def _find(self, text: str, lang: str) -> list[Cue]:
         offset = 0

@@ -88,10 +88,17 @@ def polarity_features(view, target_spans) -> dict[str, float]:
     def add(key, w):
         out[key] = out.get(key, 0.0) + w
 
+    if not target_spans:  # the same for every target the paragraph does not name: made once
+        got = shared.get("polarity_plain") if shared is not None else None
+        if got is None:
+            for w in words:
+                add(f"f:pol:{w.polarity}", w.weight)
+            got = {k: math.log1p(v) for k, v in out.items()}
+            if shared is not None:
+                shared["polarity_plain"] = got
+        return dict(got)
     for w in words:
         add(f"f:pol:{w.polarity}", w.weight)
-    if not target_spans:
-        return {k: math.log1p(v) for k, v in out.items()}
     sents = [s for s in view.sentences() if any(s.start <= a < s.end for a, _ in target_spans)]
     spoken_by_target = [a for a in view.attributions if a.speaker_start is not None
                         and any(x < a.speaker_end and a.speaker_start < y for x, y in target_spans)]
