@@ -290,6 +290,12 @@ class Analyzer:
         for est in views[1:]:
             if hasattr(est, "share_views"):
                 est.share_views(views[0])
+        from .models.features import share_char_lookups
+
+        for lang in ("ar", "en"):  # the models of a language meet the same new words: look them up once
+            share_char_lookups([est.model_.vectorizer for est in (self.bundle.get("persuasion", lang),
+                                                                   self.bundle.get("stance", lang))
+                                if est is not None and hasattr(est, "model_")])
         self.extractor = CueExtractor(load_lexicon(lexicon_files))
         for est in views:
             mine = getattr(est, "_extractor", None)

@@ -295,3 +295,19 @@ def test_a_label_with_no_evidence_says_it_comes_from_the_base_rate(tmp_path, cap
     assert empty["reasons"] == [{"kind": "feature", "feature": "f:base_rate", "weight": 0.0,
                                  "text": "no evidence for this label in the paragraph: the model's base rate"}]
     assert real["reasons"] and all(r["weight"] > 0 for r in real["reasons"])
+
+
+def test_shared_char_lookups_give_each_vectorizer_its_own_columns(bundle):
+    from framing.models.features import _SharedCharLookups, _token_grams, token_char_columns
+
+    vecs = [bundle.get("persuasion", "ar").model_.vectorizer, bundle.get("stance", "ar").model_.vectorizer]
+    group = _SharedCharLookups(vecs)
+    toks = {t for text in corpus_texts()[::20] for t, _, _ in normalized_tokens(text)[1]} | {"xtargetx", "xotherx"}
+    for t in sorted(toks):
+        group.fill(t)
+        for v in vecs:
+            vocab = v.vocab["c"]
+            want = [j for j in map(vocab.get, _token_grams(t)) if j is not None]
+            assert v._token_columns[t].tolist() == want
+            assert token_char_columns(t, v).tolist() == want  # the cached columns the scorer uses
+

@@ -178,6 +178,63 @@ def _bare_char_vocab(vectorizer) -> dict:
     return got
 
 
+class _SharedCharLookups:
+    """One table of the character n-gram columns of several vectorizers (at most three).
+
+    The models of one language (persuasion and stance) meet the same new
+    words: one probe per n-gram finds its column in each of them (packed in
+    one integer, :data:`BITS` bits a vectorizer, 0 for absent) and fills
+    every vectorizer's per-token cache at once.
+    """
+
+    BITS = 21
+
+    def __init__(self, vectorizers):
+        if not 1 <= len(vectorizers) <= 3 or any(len(v.vocab.get("c", {})) >= (1 << self.BITS) - 1
+                                                 for v in vectorizers):
+            raise ValueError("shared lookups take one to three vectorizers of fewer than 2**21 - 1 n-grams")
+        self.vectorizers = list(vectorizers)
+        self._table = None
+
+    def table(self) -> dict:
+        if self._table is None:
+            table: dict[str, int] = {}
+            get = table.get
+            for i, v in enumerate(self.vectorizers):
+                shift = self.BITS * i
+                for k, j in v.vocab.get("c", {}).items():
+                    key = k[2:]
+                    table[key] = get(key, 0) | ((j + 1) << shift)
+            self._table = table
+        return self._table
+
+    def fill(self, token: str) -> None:
+        import numpy as np
+
+        get = self.table().get
+        packed = np.array([get(g, 0) for g in _token_subgrams(token)], dtype=np.int64)
+        mask = (1 << self.BITS) - 1
+        for i, v in enumerate(self.vectorizers):
+            cols = ((packed >> (self.BITS * i)) & mask) - 1
+            cache = v.__dict__.setdefault("_token_columns", {})
+            if len(cache) >= _TOKEN_COLUMNS_SIZE:
+                cache.clear()
+            cache[token] = cols[cols >= 0]
+
+
+def share_char_lookups(vectorizers) -> None:
+    """Let ``vectorizers`` (the models of one language) look up a new word's character n-grams together.
+
+    The columns are the same as each would find alone (:func:`token_char_columns`).
+    """
+    vectorizers = [v for v in vectorizers if "c" in v.vocab]
+    if len(vectorizers) < 2:
+        return
+    group = _SharedCharLookups(vectorizers)
+    for v in vectorizers:
+        v._char_lookups = group
+
+
 def token_char_columns(token: str, vectorizer):
     """The ``c`` block columns of ``token``'s character n-grams in ``vectorizer`` (repeats kept), cached."""
     cache = vectorizer.__dict__.setdefault("_token_columns", {})
@@ -185,6 +242,10 @@ def token_char_columns(token: str, vectorizer):
     if cols is None:
         import numpy as np
 
+        group = vectorizer.__dict__.get("_char_lookups")
+        if group is not None:
+            group.fill(token)
+            return cache[token]
         vocab = _bare_char_vocab(vectorizer)
         if len(cache) >= _TOKEN_COLUMNS_SIZE:
             cache.clear()
