@@ -289,7 +289,8 @@ def test_without_targets_the_mentioned_ones_are_scored(tmp_path, capsys):
 def test_a_label_with_no_evidence_says_it_comes_from_the_base_rate(tmp_path, capsys):
     path = tmp_path / "a.txt"
     path.write_text("عنوان\n\n!!! ... ؟؟؟\n\nقال الوزير إن روسيا شريك موثوق.\n", encoding="utf-8")
-    assert main(["score", str(path), "--format", "json", "--target", "روسيا"]) == 0
+    # a target name the corpus never uses (a frequent one would bring its own "the target is ..." feature)
+    assert main(["score", str(path), "--format", "json", "--target", "طرف تجريبي=روسيا"]) == 0
     doc = json.loads(capsys.readouterr().out)
     empty, real = (p["stance"][0] for p in doc["paragraphs"])
     assert empty["reasons"] == [{"kind": "feature", "feature": "f:base_rate", "weight": 0.0,
