@@ -144,10 +144,16 @@ class _Words:
                     cache.clear()
                 cols = cache[tok] = _word_columns(vec, tok)
             per_word.append(cols)
-        for key in cross_keys:  # words crossed with a frequent target (x:), found per paragraph
-            vocab, off = vec.vocab.get("x", {}), vec.offsets.get("x", 0)
-            per_word = [np.concatenate([cols, [off + vocab[f"x:{key}|{tok}"]]]) if f"x:{key}|{tok}" in vocab else cols
-                        for cols, (tok, _, _) in zip(per_word, toks)]
+        if cross_keys:
+            from .models.features import crossed_columns
+
+            off = vec.offsets.get("x", 0)
+            for key in cross_keys:  # words crossed with a frequent target (x:), found per paragraph
+                crossed = crossed_columns(vec, key)
+                for i, (tok, _, _) in enumerate(toks):
+                    j = crossed.get(tok)
+                    if j is not None:
+                        per_word[i] = np.append(per_word[i], off + j)
         lens = np.fromiter(map(len, per_word), dtype=np.int64, count=len(per_word))
         #: one entry per (word occurrence, routed column): the column, and the distinct word it goes to
         self.entry_cols = np.concatenate(per_word) if per_word else np.zeros(0, dtype=np.int64)

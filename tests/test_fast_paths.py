@@ -182,7 +182,10 @@ def test_features_many_equal_features_one_target_at_a_time(bundle):
             many = est.features_many(text, lang, names)
             for name, got in zip(names, many):
                 want = est.features((text, name, (), lang))
-                assert {b: v for b, v in got.items() if b != "c"} == {b: v for b, v in want.items() if b != "c"}
+                # c and x (a frequent target's crossed words) come as column counts: compared through the rows
+                assert {b: v for b, v in got.items() if b not in ("c", "x")} == \
+                    {b: v for b, v in want.items() if b not in ("c", "x")}
+                assert ("x" in got) == ("x" in want)
                 assert rows_by_name(vec, got) == pytest.approx(rows_by_name(vec, want), rel=1e-12, abs=1e-15)
             est.forget_views()
 

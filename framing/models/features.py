@@ -222,6 +222,22 @@ class _SharedCharLookups:
             cache[token] = cols[cols >= 0]
 
 
+def crossed_columns(vectorizer, key: str) -> dict:
+    """``{word-feature name without its prefix: x block column}`` of the target ``key`` in ``vectorizer``.
+
+    The ``x`` block crosses word features with a frequent target
+    (``x:KEY|foo`` from ``w:foo`` or ``s:foo``); made once per vectorizer.
+    """
+    table = vectorizer.__dict__.get("_crossed")
+    if table is None:
+        table = {}
+        for name, j in vectorizer.vocab.get("x", {}).items():
+            k, _, rest = name[2:].partition("|")
+            table.setdefault(k, {})[rest] = j
+        vectorizer._crossed = table
+    return table.get(key, {})
+
+
 def share_char_lookups(vectorizers) -> None:
     """Let ``vectorizers`` (the models of one language) look up a new word's character n-grams together.
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..text.lang import detect_language
-from .features import WINDOW, ParagraphView, find_mentions, paragraph_features, stance_features, stance_features_many
+from .features import (WINDOW, ParagraphView, crossed_columns, find_mentions, paragraph_features, stance_features,
+                       stance_features_many)
 
 __all__ = ["PersuasionPredictor", "StancePredictor", "as_stance_items"]
 
@@ -41,6 +42,25 @@ def as_stance_items(X):
             raise ValueError(f"item {i}: text and a non-empty target name must be strings")
         items.append((text, target, mentions, lang))
     return items
+
+
+def _crossed_counts(words: dict, columns: dict):
+    """The ``x`` block of word features ``words`` for one target, as column counts (:func:`crossed_columns`).
+
+    The same values as ``{f"x:{key}|{k[2:]}": v for k, v in words.items()}``
+    gives the vectorizer: where ``w:foo`` and ``s:foo`` both cross to ``x:KEY|foo``,
+    the later one's value.
+    """
+    from .linear import Counts
+
+    got: dict[int, float] = {}
+    get = columns.get
+    for k, v in words.items():
+        j = get(k[2:])
+        if j is not None:
+            got[j] = v
+    return Counts(np.fromiter(got.keys(), dtype=np.int64, count=len(got)),
+                  np.fromiter(got.values(), dtype=np.float64, count=len(got)))
 
 
 class _FeatureBase:
@@ -134,11 +154,14 @@ class _StanceMethods(_FeatureBase):
                                              window_block=bool(getattr(self, "window_block", False))))
         return self._cross(feats, target)
 
-    def _cross(self, feats: dict, target: str) -> dict:
+    def _cross(self, feats: dict, target: str, vectorizer=None) -> dict:
         if target in getattr(self, "frequent_targets_", ()):
             # closed-target regime: words crossed with a target seen often in training
             key = target.replace(" ", "_")
-            feats["x"] = {f"x:{key}|{k[2:]}": v for k, v in feats.get("w", {}).items()}
+            if vectorizer is None:
+                feats["x"] = {f"x:{key}|{k[2:]}": v for k, v in feats.get("w", {}).items()}
+            else:  # prediction: the crossed features' columns, without naming those the model never saw
+                feats["x"] = _crossed_counts(feats.get("w", {}), crossed_columns(vectorizer, key))
             feats["f"] = dict(feats["f"], **{f"f:target:{key}": 1.0})
         return feats
 
@@ -157,7 +180,8 @@ class _StanceMethods(_FeatureBase):
         many = stance_features_many(view, items, window=getattr(self, "window", WINDOW),
                                     window_block=bool(getattr(self, "window_block", False)), plain_words=plain_words,
                                     vectorizer=self.model_.vectorizer)
-        return [self._cross(self._select(feats), name) for feats, name in zip(many, names)]
+        vec = self.model_.vectorizer
+        return [self._cross(self._select(feats), name, vec) for feats, name in zip(many, names)]
 
     def predict_proba(self, X):
         self._check_fitted()
