@@ -154,7 +154,7 @@ _subgrams: dict[str, list[str]] = {}
 
 
 def _token_subgrams(t: str) -> list[str]:
-    """:func:`_token_grams` without the ``c:`` prefix (cached): the keys of :func:`_bare_char_vocab`."""
+    """:func:`_token_grams` without the ``c:`` prefix (cached): the keys of :class:`_SharedCharLookups`."""
     got = _subgrams.get(t)
     if got is None:
         if t in (PLACE_TARGET, PLACE_OTHER):
@@ -170,29 +170,21 @@ def _token_subgrams(t: str) -> list[str]:
     return got
 
 
-def _bare_char_vocab(vectorizer) -> dict:
-    """The ``c`` vocabulary keyed without its ``c:`` prefix (made once per vectorizer, for prediction)."""
-    got = vectorizer.__dict__.get("_bare_c")
-    if got is None:
-        got = vectorizer._bare_c = {k[2:]: j for k, j in vectorizer.vocab.get("c", {}).items()}
-    return got
-
-
 class _SharedCharLookups:
-    """One table of the character n-gram columns of several vectorizers (at most three).
+    """One table of the character n-gram columns of one to three vectorizers, keyed without ``c:``.
 
     The models of one language (persuasion and stance) meet the same new
     words: one probe per n-gram finds its column in each of them (packed in
-    one integer, :data:`BITS` bits a vectorizer, 0 for absent) and fills
-    every vectorizer's per-token cache at once.
+    one integer, ``63 // len(vectorizers)`` bits a vectorizer, 0 for absent)
+    and fills every vectorizer's per-token cache at once.
     """
 
-    BITS = 21
-
     def __init__(self, vectorizers):
-        if not 1 <= len(vectorizers) <= 3 or any(len(v.vocab.get("c", {})) >= (1 << self.BITS) - 1
-                                                 for v in vectorizers):
-            raise ValueError("shared lookups take one to three vectorizers of fewer than 2**21 - 1 n-grams")
+        if not 1 <= len(vectorizers) <= 3:
+            raise ValueError(f"shared lookups take one to three vectorizers, not {len(vectorizers)}")
+        self.bits = 63 // len(vectorizers)  # 21 bits (two million columns) at least
+        if any(len(v.vocab.get("c", {})) >= (1 << self.bits) - 1 for v in vectorizers):
+            raise ValueError(f"a vectorizer has {1 << self.bits} character n-grams or more")
         self.vectorizers = list(vectorizers)
         self._table = None
 
@@ -201,7 +193,7 @@ class _SharedCharLookups:
             table: dict[str, int] = {}
             get = table.get
             for i, v in enumerate(self.vectorizers):
-                shift = self.BITS * i
+                shift = self.bits * i
                 for k, j in v.vocab.get("c", {}).items():
                     key = k[2:]
                     table[key] = get(key, 0) | ((j + 1) << shift)
@@ -213,9 +205,9 @@ class _SharedCharLookups:
 
         get = self.table().get
         packed = np.array([get(g, 0) for g in _token_subgrams(token)], dtype=np.int64)
-        mask = (1 << self.BITS) - 1
+        mask = (1 << self.bits) - 1
         for i, v in enumerate(self.vectorizers):
-            cols = ((packed >> (self.BITS * i)) & mask) - 1
+            cols = ((packed >> (self.bits * i)) & mask) - 1
             cache = v.__dict__.setdefault("_token_columns", {})
             if len(cache) >= _TOKEN_COLUMNS_SIZE:
                 cache.clear()
@@ -256,17 +248,11 @@ def token_char_columns(token: str, vectorizer):
     cache = vectorizer.__dict__.setdefault("_token_columns", {})
     cols = cache.get(token)
     if cols is None:
-        import numpy as np
-
         group = vectorizer.__dict__.get("_char_lookups")
-        if group is not None:
-            group.fill(token)
-            return cache[token]
-        vocab = _bare_char_vocab(vectorizer)
-        if len(cache) >= _TOKEN_COLUMNS_SIZE:
-            cache.clear()
-        cols = cache[token] = np.array([j for j in map(vocab.get, _token_subgrams(token)) if j is not None],
-                                       dtype=np.int64)
+        if group is None:  # a model on its own (not linked by share_char_lookups): a table of its own
+            group = vectorizer._char_lookups = _SharedCharLookups([vectorizer])
+        group.fill(token)
+        cols = cache[token]
     return cols
 
 
