@@ -157,6 +157,20 @@ class _SentenceSlice:
         return s - self._base, e - self._base
 
 
+def _sentences_and_tokens(text: str):
+    """Each sentence of ``text`` with its :class:`_SentenceSlice` and tokens (in the slice's offsets).
+
+    The tokens are the paragraph's normalized tokens (shared with the matchers) that fall in the sentence.
+    """
+    par, par_toks = normalized_tokens(text)
+    tok_starts = [a for _, a, _ in par_toks]
+    for sent in split_sentences(text):
+        n = _SentenceSlice(par, sent)
+        lo = bisect.bisect_left(tok_starts, n.at)
+        hi = bisect.bisect_left(tok_starts, n.at + len(n.text))
+        yield sent, n, [(t, a - n.at, b - n.at) for t, a, b in par_toks[lo:hi]]
+
+
 @cached_list()
 def find_attributions(text: str, lang: str, *, offset: int = 0) -> list[Attribution]:
     """Reported speech in a paragraph, with speakers where they can be found.
@@ -169,14 +183,8 @@ def find_attributions(text: str, lang: str, *, offset: int = 0) -> list[Attribut
     'The minister'
     """
     out: list[Attribution] = []
-    par, par_toks = normalized_tokens(text)  # the paragraph's normalization, shared with the matchers
-    tok_starts = [a for _, a, _ in par_toks]
-    for sent in split_sentences(text):
+    for sent, n, toks in _sentences_and_tokens(text):
         base = sent.start
-        n = _SentenceSlice(par, sent)
-        lo = bisect.bisect_left(tok_starts, n.at)
-        hi = bisect.bisect_left(tok_starts, n.at + len(n.text))
-        toks = [(t, a - n.at, b - n.at) for t, a, b in par_toks[lo:hi]]
 
         def orig(a, b):
             s, e = n.to_original(a, b)
@@ -542,15 +550,10 @@ class CueExtractor:
                 continue
             cues = self.find(block.text, block.lang, offset=block.start)
             repeats = []
-            par, par_toks = normalized_tokens(block.text)  # the sentences' tokens, from the paragraph's normalization
-            tok_starts = [a for _, a, _ in par_toks]
-            for sent in split_sentences(block.text):
-                n = _SentenceSlice(par, sent)
-                lo = bisect.bisect_left(tok_starts, n.at)
-                hi = bisect.bisect_left(tok_starts, n.at + len(n.text))
-                if hi - lo < REPETITION_MIN_TOKENS:
+            for sent, _, toks in _sentences_and_tokens(block.text):
+                if len(toks) < REPETITION_MIN_TOKENS:
                     continue
-                key = " ".join(t for t, _, _ in par_toks[lo:hi])
+                key = " ".join(t for t, _, _ in toks)
                 sent = Span(sent.start + block.start, sent.end + block.start, sent.text)
                 if key in seen:
                     repeats.append(sent)

@@ -135,13 +135,7 @@ def _token_grams(t: str) -> tuple[str, ...]:
         return _grams[t]
     except KeyError:
         pass
-    if t in (PLACE_TARGET, PLACE_OTHER):
-        grams = ("c:" + t,)
-    else:
-        lo, hi = CHAR_RANGE
-        w = f" {t} "
-        n = len(w)
-        grams = tuple("c:" + w[i : i + k] for k in range(lo, hi + 1) for i in range(0, n - k + 1))
+    grams = tuple("c:" + g for g in _token_subgrams(t))
     if len(_grams) >= _TOKEN_CACHE_SIZE:
         _grams.clear()
     _grams[t] = grams
@@ -154,7 +148,10 @@ _subgrams: dict[str, list[str]] = {}
 
 
 def _token_subgrams(t: str) -> list[str]:
-    """:func:`_token_grams` without the ``c:`` prefix (cached): the keys of :class:`_SharedCharLookups`."""
+    """A token's character n-grams (2–5 inside word boundaries, the placeholders whole), cached.
+
+    :func:`_token_grams` names them with the ``c:`` prefix; :class:`_SharedCharLookups` looks them up as they are.
+    """
     got = _subgrams.get(t)
     if got is None:
         if t in (PLACE_TARGET, PLACE_OTHER):
