@@ -135,25 +135,21 @@ class _Words:
             token_id.append(t)
         self.n_tokens = len(first)
         self.first = np.array(first, dtype=np.int64)
-        cache = model.__dict__.setdefault("_word_columns", {})
+        # each word's columns, cached per model and set of crossed targets (x: words crossed with a frequent target)
+        caches = model.__dict__.setdefault("_word_columns", {})
+        cache = caches.get(tuple(cross_keys))
+        if cache is None:
+            if len(caches) >= WORD_COLUMNS_SETS:
+                caches.clear()
+            cache = caches[tuple(cross_keys)] = {}
         per_word = []
         for tok, _, _ in toks:
             cols = cache.get(tok)
             if cols is None:
                 if len(cache) >= WORD_COLUMNS_CACHE:
                     cache.clear()
-                cols = cache[tok] = _word_columns(vec, tok)
+                cols = cache[tok] = _word_columns(vec, tok, cross_keys)
             per_word.append(cols)
-        if cross_keys:
-            from .models.features import crossed_columns
-
-            off = vec.offsets.get("x", 0)
-            for key in cross_keys:  # words crossed with a frequent target (x:), found per paragraph
-                crossed = crossed_columns(vec, key)
-                for i, (tok, _, _) in enumerate(toks):
-                    j = crossed.get(tok)
-                    if j is not None:
-                        per_word[i] = np.append(per_word[i], off + j)
         lens = np.fromiter(map(len, per_word), dtype=np.int64, count=len(per_word))
         #: one entry per (word occurrence, routed column): the column, and the distinct word it goes to
         self.entry_cols = np.concatenate(per_word) if per_word else np.zeros(0, dtype=np.int64)
@@ -173,11 +169,14 @@ class _Words:
 
 #: Distinct words whose feature columns a model keeps (then the cache starts again), so memory stays bounded.
 WORD_COLUMNS_CACHE = 20_000
+#: Sets of crossed targets with a word cache of their own (then they all start again).
+WORD_COLUMNS_SETS = 8
 
 
-def _word_columns(vec, tok: str) -> np.ndarray:
-    """The columns a word sends its contributions to: its character n-grams, itself, the stems it ends with."""
-    from .models.features import token_char_columns
+def _word_columns(vec, tok: str, cross_keys=()) -> np.ndarray:
+    """The columns a word sends its contributions to: its character n-grams, itself, the stems it ends with,
+    and itself crossed with each of ``cross_keys`` (frequent targets) where the model has that feature."""
+    from .models.features import crossed_columns, token_char_columns
 
     out = []
     if "c" in vec.vocab:
@@ -188,6 +187,10 @@ def _word_columns(vec, tok: str) -> np.ndarray:
         off = vec.offsets["w"]
         names = ["w:" + tok] + ["s:" + tok[j:] for j in range(len(tok))]
         out.extend(off + j for j in map(vocab.get, names) if j is not None)
+    for key in cross_keys:
+        j = crossed_columns(vec, key).get(tok)
+        if j is not None:
+            out.append(vec.offsets.get("x", 0) + j)
     return np.array(out, dtype=np.int64)
 
 
@@ -339,14 +342,11 @@ class Analyzer:
         for p in data["paragraphs"]:
             lang = p["lang"] if p["lang"] in ("ar", "en") else doc.lang
             pers = self.bundle.get("persuasion", lang)
-            plain = None
             if pers is not None:
                 # The paragraph's own language (detected, or forced with --lang), as the stance model gets it.
                 feats = pers.features(p["text"], p["lang"], for_prediction=True)
                 prob = float(pers.model_.predict_proba([feats])[0][list(pers.classes_).index("true")])
                 p["persuasion"] = {"probability": round(prob, 4), "model": f"persuasion-{lang}"}
-                if "w" in feats and pers.view(p["text"], p["lang"]) is self._stance_view(p, lang):
-                    plain = feats["w"]  # the unmasked paragraph's word n-grams, shared with stance
             est = self.bundle.get("stance", lang)
             p["stance"] = []
             if est is None:
@@ -356,7 +356,7 @@ class Analyzer:
             if not names:
                 continue
             # Features once per (paragraph, target): the same ones give the probabilities and the reasons.
-            docs = est.features_many(p["text"], lang, names, plain_words=plain)
+            docs = est.features_many(p["text"], lang, names)
             X = est.model_.vectorizer.rows(docs)
             probs = est.model_.predict_proba_rows(X)
             frequent = getattr(est, "frequent_targets_", ())
@@ -377,10 +377,6 @@ class Analyzer:
             if hasattr(est, "forget_views"):
                 est.forget_views()
         return ArticleResult(doc, data)
-
-    def _stance_view(self, p, lang):
-        est = self.bundle.get("stance", lang)
-        return est.view(p["text"], lang) if est is not None else None
 
 
 def analyze(text: str, targets=None, *, bundle=None, lexicon_files=()) -> ArticleResult:

@@ -48,21 +48,29 @@ _ANALYSES: dict[frozenset, dict] = {}
 
 
 @lru_cache(maxsize=64)
-def _text_analyses(text: str, lang: str, guards: frozenset) -> tuple[tuple, tuple]:
-    """The analyses of every token of ``text`` (in order) and each token's set of analysis keys.
+def _text_analyses(text: str, lang: str, guards: frozenset) -> tuple[tuple, dict]:
+    """The analyses of every token of ``text`` (in order), and where each analysis key occurs.
 
     Shared by every matcher: an entry can only match from a token one of whose
-    analyses is the entry's first word.
+    analyses is the entry's first word, so a matcher looks up its first words
+    among the text's keys (``{key: [token positions]}``) instead of walking every token.
     """
     cache = _ANALYSES.setdefault(guards, {})
     per_token = []
-    for tok, _, _ in normalized_tokens(text)[1]:
+    where: dict[str, list[int]] = {}
+    for i, (tok, _, _) in enumerate(normalized_tokens(text)[1]):
         got = cache.get((lang, tok))
         if got is None:
             token_analyses(tok, lang, guards)
             got = cache[(lang, tok)]
-        per_token.append(got)
-    return tuple(a for a, _ in per_token), tuple(k for _, k in per_token)
+        per_token.append(got[0])
+        for k in got[1]:
+            at = where.get(k)
+            if at is None:
+                where[k] = [i]
+            else:
+                at.append(i)
+    return tuple(per_token), where
 
 
 def token_analyses(token: str, lang: str, guards: frozenset) -> list:
@@ -286,12 +294,14 @@ class LexiconMatcher:
         root = self._roots.get(lang)
         if root is None:
             return []
-        analyses, keys = _text_analyses(text, lang, self.guards)
-        first = self._first[lang]
-        isdisjoint = first.isdisjoint
-        candidates = [i for i, k in enumerate(keys) if not isdisjoint(k)]
-        if not candidates:
+        analyses, where = _text_analyses(text, lang, self.guards)
+        starts = self._first[lang].intersection(where)
+        if not starts:
             return []  # no token of the text can start an entry
+        if len(starts) == 1:
+            candidates = where[next(iter(starts))]
+        else:
+            candidates = sorted({i for k in starts for i in where[k]})
         n, toks = normalized_tokens(text)
         out: list[LexiconMatch] = []
         nxt = 0  # matches do not overlap: the next one starts after the last one's end
