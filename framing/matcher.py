@@ -129,6 +129,29 @@ def arabic_analyses(token: str, guards: frozenset = frozenset()) -> list[tuple[s
     >>> [k for k, p, s in arabic_analyses("بذل") if not s]
     ['بذل']
     """
+    out = arabic_prefix_analyses(token, guards)
+    seen = {(k, p) for k, p, _ in out}
+    stems = []
+    for key, p, _ in out:
+        if key in guards or not key.endswith(AR_SUFFIXES):  # (one test for all the suffixes first)
+            continue
+        for suf in AR_SUFFIXES:
+            if key.endswith(suf) and len(key) - len(suf) >= MIN_STEM:
+                base = key[: -len(suf)]
+                stems.append((base, p, True))
+                if base.endswith("ت"):
+                    stems.append((base[:-1] + "ه", p, True))  # مؤامرتهم -> مؤامره
+                if suf in ("ات", "ان", "ين", "ون"):
+                    stems.append((base + "ه", p, True))  # مؤامرات -> مؤامره
+    for s in stems:
+        if (s[0], s[1]) not in seen:
+            seen.add((s[0], s[1]))
+            out.append(s)
+    return out
+
+
+def arabic_prefix_analyses(token: str, guards: frozenset = frozenset()) -> list[tuple[str, int, bool]]:
+    """The analyses of :func:`arabic_analyses` that strip no suffix (the token itself first)."""
     out: list[tuple[str, int, bool]] = [(token, 0, False)]
     seen = {(token, 0)}
 
@@ -158,22 +181,6 @@ def arabic_analyses(token: str, guards: frozenset = frozenset()) -> list[tuple[s
                     add(rest[2:], p)  # the span keeps the article: الهستيريا, not هستيريا
                 if not prep and rest[:1] == "س" and rest[1:2] in ("ي", "ت", "ن", "ا") and len(rest) - 1 >= MIN_STEM + 1:
                     add(rest[1:], p + 1)  # future prefix: سيزعم -> يزعم
-    stems = []
-    for key, p, _ in out:
-        if key in guards:
-            continue
-        for suf in AR_SUFFIXES:
-            if key.endswith(suf) and len(key) - len(suf) >= MIN_STEM:
-                base = key[: -len(suf)]
-                stems.append((base, p, True))
-                if base.endswith("ت"):
-                    stems.append((base[:-1] + "ه", p, True))  # مؤامرتهم -> مؤامره
-                if suf in ("ات", "ان", "ين", "ون"):
-                    stems.append((base + "ه", p, True))  # مؤامرات -> مؤامره
-    for s in stems:
-        if (s[0], s[1]) not in seen:
-            seen.add((s[0], s[1]))
-            out.append(s)
     return out
 
 

@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..matcher import arabic_analyses
+from ..matcher import arabic_prefix_analyses
 from ..text.normalize import normalize_text
 from ..text.tokenize import TOKEN_RE
 
@@ -100,7 +100,7 @@ def _arabic_stem(t: str) -> str | None:
         return _stems[t]
     except KeyError:
         pass
-    stripped = [k for k, p, s in arabic_analyses(t) if p > 0 and not s]
+    stripped = [k for k, p, _ in arabic_prefix_analyses(t) if p > 0]  # (analyses that strip a suffix: not stems)
     stem = stripped[-1] if stripped else (t[2:] if t.startswith("ال") and len(t) > 4 else None)
     if len(_stems) >= _TOKEN_CACHE_SIZE:
         _stems.clear()
