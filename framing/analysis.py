@@ -185,8 +185,14 @@ def _word_columns(vec, tok: str, cross_keys=()) -> np.ndarray:
     vocab = vec.vocab.get("w")
     if vocab is not None:
         off = vec.offsets["w"]
-        names = ["w:" + tok] + ["s:" + tok[j:] for j in range(len(tok))]
-        out.extend(off + j for j in map(vocab.get, names) if j is not None)
+        j = vocab.get("w:" + tok)
+        if j is not None:
+            out.append(off + j)
+        has_stems = vec.__dict__.get("_has_stems")
+        if has_stems is None:  # English models have none: no need to try every ending of every word
+            has_stems = vec._has_stems = any(k.startswith("s:") for k in vocab)
+        if has_stems:
+            out.extend(off + j for j in map(vocab.get, ["s:" + tok[k:] for k in range(len(tok))]) if j is not None)
     for key in cross_keys:
         j = crossed_columns(vec, key).get(tok)
         if j is not None:
@@ -357,8 +363,7 @@ class Analyzer:
                 continue
             # Features once per (paragraph, target): the same ones give the probabilities and the reasons.
             docs = est.features_many(p["text"], lang, names)
-            X = est.model_.vectorizer.rows(docs)
-            probs = est.model_.predict_proba_rows(X)
+            X, probs = est.model_.rows_and_proba(docs)
             frequent = getattr(est, "frequent_targets_", ())
             words = _Words(p["text"], est.model_, [t.replace(" ", "_") for t in names if t in frequent])
             labels = [str(est.classes_[pr.argmax()]) for pr in probs]
