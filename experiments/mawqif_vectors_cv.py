@@ -370,12 +370,14 @@ def candidates(lab: VecLab):
     out = []
     for w in (0.5, 1.0, 2.0):
         out.append((f"ppmi-svd 200d w4: mean vector, weight {w}", dict(dense={}, bw={"v": w})))
-    out.append(("ppmi-svd 200d w4: mean vector x target (+plain), weight 1", dict(dense={"cross": True}, bw={"v": 1.0})))
+    out.append(("ppmi-svd 200d w4: mean vector x target (+plain), weight 1",
+                dict(dense={"cross": True}, bw={"v": 1.0})))
     out.append(("ppmi-svd 200d w4: mean vector x target only, weight 1",
                 dict(dense={"cross": True, "plain": False}, bw={"v": 1.0})))
     for k in (100, 500, 1500):
         out.append((f"ppmi-svd clusters k={k}, weight 0.5", dict(clusters={"ks": (k,)}, bw={"k": 0.5})))
-    out.append(("ppmi-svd clusters k=100+500+1500, weight 0.5", dict(clusters={"ks": (100, 500, 1500)}, bw={"k": 0.5})))
+    out.append(("ppmi-svd clusters k=100+500+1500, weight 0.5",
+                dict(clusters={"ks": (100, 500, 1500)}, bw={"k": 0.5})))
     out.append(("ppmi-svd clusters k=500, weight 1", dict(clusters={"ks": (500,)}, bw={"k": 1.0})))
     out.append(("ppmi-svd clusters k=500 x target (+plain), weight 0.5",
                 dict(clusters={"ks": (500,), "cross": True}, bw={"k": 0.5})))
@@ -383,11 +385,14 @@ def candidates(lab: VecLab):
                 dict(clusters={"ks": (500,), "bigrams": True}, bw={"k": 0.5})))
     out.append(("ppmi-svd: mean vector w1 + clusters k=500 w0.5", dict(dense={}, clusters={"ks": (500,)},
                                                                       bw={"v": 1.0, "k": 0.5})))
-    out.append(("ppmi-svd 300d w2: mean vector, weight 1", dict(dense={}, bw={"v": 1.0}, vec={"window": 2, "dims": 300})))
+    out.append(("ppmi-svd 300d w2: mean vector, weight 1",
+                dict(dense={}, bw={"v": 1.0}, vec={"window": 2, "dims": 300})))
     out.append(("ppmi-svd 100d w4: mean vector, weight 1", dict(dense={}, bw={"v": 1.0}, vec={"dims": 100})))
     out.append(("LSA 200d: mean vector, weight 1", dict(dense={}, bw={"v": 1.0}, vec={"kind": "lsa"})))
-    out.append(("LSA 200d: clusters k=500, weight 0.5", dict(clusters={"ks": (500,)}, bw={"k": 0.5}, vec={"kind": "lsa"})))
-    out.append(("ppmi-svd mawqif text only: mean vector, weight 1", dict(dense={}, bw={"v": 1.0}, vec={"sources": "mawqif"})))
+    out.append(("LSA 200d: clusters k=500, weight 0.5",
+                dict(clusters={"ks": (500,)}, bw={"k": 0.5}, vec={"kind": "lsa"})))
+    out.append(("ppmi-svd mawqif text only: mean vector, weight 1",
+                dict(dense={}, bw={"v": 1.0}, vec={"sources": "mawqif"})))
     out.append(("ppmi-svd external text only: mean vector, weight 1",
                 dict(dense={}, bw={"v": 1.0}, vec={"sources": "external"})))
     out.append(("ppmi-svd 200d w4: mean vector, weight 0.25", dict(dense={}, bw={"v": 0.25})))
@@ -400,7 +405,8 @@ def candidates(lab: VecLab):
                                                                  vec={"unit": "stem"})))
     out.append(("stem ppmi-svd clusters k=500, weight 0.5", dict(clusters={"ks": (500,)}, bw={"k": 0.5},
                                                                  vec={"unit": "stem"})))
-    out.append(("transductive ppmi-svd: mean vector, weight 1", dict(dense={}, bw={"v": 1.0}, vec={"transductive": True})))
+    out.append(("transductive ppmi-svd: mean vector, weight 1",
+                dict(dense={}, bw={"v": 1.0}, vec={"transductive": True})))
     out.append(("transductive ppmi-svd: mean + clusters k=500",
                 dict(dense={}, clusters={"ks": (500,)}, bw={"v": 1.0, "k": 0.5}, vec={"transductive": True})))
     return out
