@@ -348,11 +348,14 @@ class Analyzer:
         for p in data["paragraphs"]:
             lang = p["lang"] if p["lang"] in ("ar", "en") else doc.lang
             pers = self.bundle.get("persuasion", lang)
+            plain = None
             if pers is not None:
                 # The paragraph's own language (detected, or forced with --lang), as the stance model gets it.
                 feats = pers.features(p["text"], p["lang"], for_prediction=True)
                 prob = float(pers.model_.predict_proba([feats])[0][list(pers.classes_).index("true")])
                 p["persuasion"] = {"probability": round(prob, 4), "model": f"persuasion-{lang}"}
+                if "w" in feats and pers.view(p["text"], p["lang"]) is self._stance_view(p, lang):
+                    plain = feats["w"]  # the unmasked paragraph's word n-grams, shared with stance
             est = self.bundle.get("stance", lang)
             p["stance"] = []
             if est is None:
@@ -362,7 +365,7 @@ class Analyzer:
             if not names:
                 continue
             # Features once per (paragraph, target): the same ones give the probabilities and the reasons.
-            docs = est.features_many(p["text"], lang, names)
+            docs = est.features_many(p["text"], lang, names, plain_words=plain)
             X, probs = est.model_.rows_and_proba(docs)
             frequent = getattr(est, "frequent_targets_", ())
             words = _Words(p["text"], est.model_, [t.replace(" ", "_") for t in names if t in frequent])
@@ -382,6 +385,10 @@ class Analyzer:
             if hasattr(est, "forget_views"):
                 est.forget_views()
         return ArticleResult(doc, data)
+
+    def _stance_view(self, p, lang):
+        est = self.bundle.get("stance", lang)
+        return est.view(p["text"], lang) if est is not None else None
 
 
 def analyze(text: str, targets=None, *, bundle=None, lexicon_files=()) -> ArticleResult:

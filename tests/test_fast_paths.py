@@ -182,9 +182,9 @@ def test_features_many_equal_features_one_target_at_a_time(bundle):
             many = est.features_many(text, lang, names)
             for name, got in zip(names, many):
                 want = est.features((text, name, (), lang))
-                # w, c and x (a frequent target's crossed words) come as column counts: compared through the rows
-                assert {b: v for b, v in got.items() if b not in ("w", "c", "x")} == \
-                    {b: v for b, v in want.items() if b not in ("w", "c", "x")}
+                # c and x (a frequent target's crossed words) come as column counts: compared through the rows
+                assert {b: v for b, v in got.items() if b not in ("c", "x")} == \
+                    {b: v for b, v in want.items() if b not in ("c", "x")}
                 assert ("x" in got) == ("x" in want)
                 assert rows_by_name(vec, got) == pytest.approx(rows_by_name(vec, want), rel=1e-12, abs=1e-15)
             est.forget_views()
@@ -203,41 +203,6 @@ def test_char_counts_are_the_named_counts_in_columns(bundle):
         assert len(set(got.cols.tolist())) == len(got.cols)  # distinct columns
     counts, first = vec._count_work
     assert not counts.any()  # the work array is left zeroed for the next paragraph
-
-
-def test_word_counts_are_the_named_counts_in_columns(bundle):
-    from framing.models.features import _tokens, _word_table, crossed_counts, word_counts, word_ngrams
-
-    for lang in ("ar", "en"):
-        est = bundle.get("stance", lang)
-        vec = est.model_.vectorizer
-        vocab = vec.vocab["w"]
-        frequent = sorted(est.frequent_targets_)
-        for k, text in enumerate(corpus_texts()[::50]):
-            toks = _tokens(normalize_text(text))
-            if k % 3 == 0:
-                toks[len(toks) // 2] = "xtargetx"
-            named = word_ngrams(toks, lang)
-            got, every = word_counts(toks, lang, vec)
-            # the block: the named counts the vocabulary keeps, in the order of their first occurrence
-            want = [(vocab[n], v) for n, v in named.items() if n in vocab]
-            assert list(zip(got.cols.tolist(), got.counts.tolist())) == want
-            for target in frequent:  # the crossing: as from the named counts
-                key = target.replace(" ", "_")
-                xv = vec.vocab["x"]
-                crossed = {}
-                for n, v in named.items():
-                    j = xv.get(f"x:{key}|{n[2:]}")
-                    if j is not None:
-                        crossed[j] = v
-                x = crossed_counts(every, vec, key)
-                assert list(zip(x.cols.tolist(), x.counts.tolist())) == list(crossed.items())
-    # columns past the block's end stand for crossed words the block does not keep, and only for them
-    vec = bundle.get("stance", "ar").model_.vectorizer
-    table, n_w = _word_table(vec)
-    assert all(j < n_w for n, j in vec.vocab["w"].items())
-    extra = [n for n, j in table.items() if j >= n_w]
-    assert all(n not in vec.vocab["w"] for n in extra)
 
 
 def test_reasons_leave_their_work_arrays_clean(bundle):

@@ -38,7 +38,6 @@ __all__ = [
     "paragraph_features",
     "stance_features",
     "stance_features_many",
-    "word_counts",
     "word_ngrams",
 ]
 
@@ -290,113 +289,6 @@ def char_counts(tokens: list[str], vectorizer):
     return Counts(distinct, got)
 
 
-def _word_table(vectorizer) -> tuple[dict, int]:
-    """``{name: column}`` of ``vectorizer``'s ``w`` block, and its size.
-
-    Word features that the ``x`` block crosses with a frequent target
-    (``x:KEY|foo``) but that the ``w`` block does not keep (``w:foo`` or
-    ``s:foo`` below its document frequency) get columns past the block's end,
-    so that :func:`word_counts` still sees them for the crossing.
-    """
-    got = vectorizer.__dict__.get("_word_table")
-    if got is None:
-        vocab = vectorizer.vocab.get("w", {})
-        n = len(vocab)
-        extra: dict[str, int] = {}
-        for name in vectorizer.vocab.get("x", {}):
-            foo = name[2:].partition("|")[2]
-            for k in ("w:" + foo, "s:" + foo):
-                if k not in vocab and k not in extra:
-                    extra[k] = n + len(extra)
-        got = vectorizer._word_table = ({**vocab, **extra} if extra else vocab), n
-    return got
-
-
-def word_counts(tokens: list[str], lang: str, vectorizer):
-    """:func:`word_ngrams` of ``tokens`` as column counts of ``vectorizer``'s ``w`` block (prediction).
-
-    Returns the block (:class:`~framing.models.linear.Counts`, columns in order
-    of first occurrence: the values the vectorizer gives the ``{name: count}``
-    dictionary) and the same counts with the columns past the block's end that
-    only the crossing needs (:func:`_word_table`; the block itself when there
-    are none). Each token's word and stem columns are cached per vectorizer.
-    """
-    import numpy as np
-
-    from .linear import Counts
-
-    table, n_w = _word_table(vectorizer)
-    get = table.get
-    arabic = lang == "ar"
-    caches = vectorizer.__dict__.setdefault("_token_words", {})
-    cache = caches.get(arabic)
-    if cache is None:
-        cache = caches[arabic] = {}
-    cols: list[int] = []
-    add = cols.append
-    last = len(tokens) - 1
-    for i, t in enumerate(tokens):  # in word_ngrams' order: the word, the bigram it starts, its stem
-        got = cache.get(t)
-        if got is None:
-            stem_col = -1
-            if arabic and len(t) > 3 and t != PLACE_TARGET and t != PLACE_OTHER:
-                stem = _stems.get(t, _UNSEEN)
-                if stem is _UNSEEN:
-                    stem = _arabic_stem(t)
-                if stem:
-                    stem_col = get("s:" + stem, -1)
-            if len(cache) >= _TOKEN_COLUMNS_SIZE:
-                cache.clear()
-            got = cache[t] = (get("w:" + t, -1), "w:" + t + " ", stem_col)
-        word, bigram, stem_col = got
-        if word >= 0:
-            add(word)
-        if i < last:
-            j = get(bigram + tokens[i + 1])
-            if j is not None:
-                add(j)
-        if stem_col >= 0:
-            add(stem_col)
-    counted = Counter(cols)  # keeps the order of first occurrence
-    every = Counts(np.fromiter(counted.keys(), dtype=np.int64, count=len(counted)),
-                   np.fromiter(counted.values(), dtype=np.float64, count=len(counted)))
-    if len(table) == n_w:
-        return every, every
-    keep = every.cols < n_w
-    return Counts(every.cols[keep], every.counts[keep]), every
-
-
-def crossed_counts(words, vectorizer, key: str):
-    """The ``x`` block of a frequent target ``key`` from :func:`word_counts`' second result.
-
-    The same values as ``{f"x:{key}|{k[2:]}": v for k, v in words.items()}``
-    gives the vectorizer for the named word n-grams: where ``w:foo`` and
-    ``s:foo`` both cross to ``x:KEY|foo``, the later one's value.
-    """
-    import numpy as np
-
-    from .linear import Counts
-
-    maps = vectorizer.__dict__.setdefault("_cross_maps", {})
-    xmap = maps.get(key)
-    if xmap is None:  # each word column's crossed column (-1: none), once per frequent target
-        table, _ = _word_table(vectorizer)
-        crossed = crossed_columns(vectorizer, key)
-        xmap = np.full(len(table), -1, dtype=np.int64)
-        for name, j in table.items():
-            x = crossed.get(name[2:])
-            if x is not None:
-                xmap[j] = x
-        maps[key] = xmap
-    xc = xmap[words.cols]
-    sel = xc >= 0
-    got: dict[int, float] = {}
-    for j, v in zip(xc[sel].tolist(), words.counts[sel].tolist()):
-        got[j] = v
-    return Counts(np.fromiter(got.keys(), dtype=np.int64, count=len(got)),
-                  np.fromiter(got.values(), dtype=np.float64, count=len(got)))
-
-
 def char_ngrams(tokens: list[str]) -> Counter:
     """Character 2–5-grams inside word boundaries, like scikit-learn's ``char_wb``.
 
@@ -467,14 +359,11 @@ def _cue_features(view: ParagraphView) -> Counter:
 def paragraph_features(view: ParagraphView, vectorizer=None) -> dict[str, Counter]:
     """Target-free features of a paragraph (the persuasion model's input).
 
-    With ``vectorizer`` (prediction), the ``w`` and ``c`` blocks are its column counts
-    (:func:`word_counts`, :func:`char_counts`).
+    With ``vectorizer`` (prediction), the ``c`` block is its column counts (:func:`char_counts`).
     """
     toks = view.tokens()
-    if vectorizer is None:
-        return {"w": word_ngrams(toks, view.lang), "c": char_ngrams(toks), "f": _cue_features(view)}
-    return {"w": word_counts(toks, view.lang, vectorizer)[0], "c": char_counts(toks, vectorizer),
-            "f": _cue_features(view)}
+    c = char_ngrams(toks) if vectorizer is None else char_counts(toks, vectorizer)
+    return {"w": word_ngrams(toks, view.lang), "c": c, "f": _cue_features(view)}
 
 
 def stance_features(view: ParagraphView, target_spans, other_spans=(), *, window: int = WINDOW,
@@ -497,7 +386,7 @@ def stance_features(view: ParagraphView, target_spans, other_spans=(), *, window
 
 
 def stance_features_many(view: ParagraphView, items, *, window: int = WINDOW, window_block: bool = False,
-                         vectorizer=None) -> list[dict]:
+                         plain_words=None, vectorizer=None) -> list[dict]:
     """:func:`stance_features` of one paragraph toward several targets, sharing the work.
 
     ``items`` are ``(target_spans, other_spans)`` pairs. The targets of a
@@ -506,22 +395,12 @@ def stance_features_many(view: ParagraphView, items, *, window: int = WINDOW, wi
     n-grams once per set of masked mentions, and each target changes only its
     placeholders. Every block holds the same features and values as
     :func:`stance_features` gives (the order of a block's keys may differ).
-    With ``vectorizer`` (prediction), ``w`` and ``c`` blocks are its column
-    counts (:func:`word_counts`, :func:`char_counts`), and each result also
-    holds ``wx``, the word counts the crossing with a frequent target uses
-    (:func:`crossed_counts`). Targets with the same masked text share their blocks' objects.
+    ``plain_words``, the word n-grams of the unmasked paragraph when the
+    caller has them (the persuasion model's), saves computing them again;
+    blocks of targets that are not mentioned may be that very object. With
+    ``vectorizer`` (prediction), ``c`` blocks are its column counts (:func:`char_counts`).
     """
-    if vectorizer is None:
-        chars = char_ngrams
-
-        def words(toks):
-            return word_ngrams(toks, view.lang), None
-    else:
-        def chars(toks):
-            return char_counts(toks, vectorizer)
-
-        def words(toks):
-            return word_counts(toks, view.lang, vectorizer)
+    chars = char_ngrams if vectorizer is None else (lambda toks: char_counts(toks, vectorizer))
     cue_f = _cue_features(view)
     groups: dict[tuple, tuple] = {}
     out = []
@@ -540,7 +419,7 @@ def stance_features_many(view: ParagraphView, items, *, window: int = WINDOW, wi
             if not ok:
                 w = c = None
             else:
-                w = words(toks)
+                w = plain_words if not key and plain_words is not None else word_ngrams(toks, view.lang)
                 c = chars(toks)
             group = groups[key] = (toks, places, ok, w, c)
         toks, places, ok, base_w, base_c = group
@@ -552,15 +431,12 @@ def stance_features_many(view: ParagraphView, items, *, window: int = WINDOW, wi
             toks = list(toks)
             for i in positions:
                 toks[i] = PLACE_TARGET
-            w = words(toks)
+            w = word_ngrams(toks, view.lang)
             c = chars(toks)
         else:
             w, c = base_w, base_c  # shared, never changed
-        feats = _assemble(view, toks, positions, target_spans, other_spans, Counter(cue_f), w[0], c,
-                          window, window_block)
-        if vectorizer is not None:
-            feats["wx"] = w[1]
-        out.append(feats)
+        out.append(_assemble(view, toks, positions, target_spans, other_spans, Counter(cue_f), w, c,
+                             window, window_block))
     return out
 
 

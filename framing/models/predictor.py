@@ -11,8 +11,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..text.lang import detect_language
-from .features import (WINDOW, ParagraphView, crossed_columns, crossed_counts, find_mentions, paragraph_features,
-                       stance_features, stance_features_many)
+from .features import (WINDOW, ParagraphView, crossed_columns, find_mentions, paragraph_features, stance_features,
+                       stance_features_many)
 
 __all__ = ["PersuasionPredictor", "StancePredictor", "as_stance_items"]
 
@@ -154,25 +154,23 @@ class _StanceMethods(_FeatureBase):
                                              window_block=bool(getattr(self, "window_block", False))))
         return self._cross(feats, target)
 
-    def _cross(self, feats: dict, target: str, vectorizer=None, words=None) -> dict:
-        """Add the crossing with ``target`` when it is a frequent one; ``words``: :func:`word_counts`' crossing counts."""
+    def _cross(self, feats: dict, target: str, vectorizer=None) -> dict:
         if target in getattr(self, "frequent_targets_", ()):
             # closed-target regime: words crossed with a target seen often in training
             key = target.replace(" ", "_")
             if vectorizer is None:
                 feats["x"] = {f"x:{key}|{k[2:]}": v for k, v in feats.get("w", {}).items()}
-            elif words is not None:  # prediction from word columns
-                feats["x"] = crossed_counts(words, vectorizer, key) if "w" in feats else {}
             else:  # prediction: the crossed features' columns, without naming those the model never saw
                 feats["x"] = _crossed_counts(feats.get("w", {}), crossed_columns(vectorizer, key))
             feats["f"] = dict(feats["f"], **{f"f:target:{key}": 1.0})
         return feats
 
-    def features_many(self, text: str, lang: str | None, names) -> list[dict]:
+    def features_many(self, text: str, lang: str | None, names, *, plain_words=None) -> list[dict]:
         """``[self.features((text, name, (), lang)) for name in names]`` for prediction, sharing the paragraph's work.
 
         The same features and values (see :func:`~framing.models.features.stance_features_many`),
-        word and character n-grams as column counts of this model.
+        character n-grams as column counts of this model; ``plain_words`` are the unmasked
+        paragraph's word n-grams when the caller has them.
         """
         if not self.use_target:
             return [self.features((text, name, (), lang)) for name in names]
@@ -180,10 +178,10 @@ class _StanceMethods(_FeatureBase):
         found = view.mentions(self.targets) if self.targets is not None else None
         items = [find_mentions(text, view.lang, name, self.targets, (), found=found) for name in names]
         many = stance_features_many(view, items, window=getattr(self, "window", WINDOW),
-                                    window_block=bool(getattr(self, "window_block", False)),
+                                    window_block=bool(getattr(self, "window_block", False)), plain_words=plain_words,
                                     vectorizer=self.model_.vectorizer)
         vec = self.model_.vectorizer
-        return [self._cross(self._select(feats), name, vec, feats.get("wx")) for feats, name in zip(many, names)]
+        return [self._cross(self._select(feats), name, vec) for feats, name in zip(many, names)]
 
     def predict_proba(self, X):
         self._check_fitted()
