@@ -366,7 +366,8 @@ class Analyzer:
                 continue
             # Features once per (paragraph, target): the same ones give the probabilities and the reasons.
             docs = est.features_many(p["text"], lang, names, plain_words=plain)
-            X, probs = est.model_.rows_and_proba(docs)
+            X = est.model_.vectorizer.rows(docs)
+            probs = est.model_.predict_proba_rows(X)
             frequent = getattr(est, "frequent_targets_", ())
             words = _Words(p["text"], est.model_, [t.replace(" ", "_") for t in names if t in frequent])
             labels = [str(est.classes_[pr.argmax()]) for pr in probs]

@@ -143,43 +143,32 @@ class Vectorizer:
             shape=(len(docs), self.n_features),
         )
 
-    def rows(self, docs: list[dict], coef_t: np.ndarray | None = None):
+    def rows(self, docs: list[dict]) -> list["Row"]:
         """The documents' rows as (columns, values) arrays, without building a matrix (prediction).
 
         A block that is the same object in several documents is computed once.
-        With ``coef_t`` (weights, one row per feature), also each document's
-        decision values without the intercepts, summed block by block, so that
-        a block several documents share is multiplied once: ``(rows, decisions)``.
         """
         out = []
         done: dict[tuple[str, int], tuple] = {}
         empty = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
-        decisions = []
         for d in docs:
             indices, data = [], []
-            z = 0.0
             for b, vocab, off, idf, w in self._blocks():
                 feats = d.get(b)
                 if not feats:
                     continue
                 got = done.get((b, id(feats)))
                 if got is None:
-                    block = self._block(feats, vocab, off, idf, w)
-                    part = block[1] @ coef_t[block[0]] if coef_t is not None and block[0] is not None else None
-                    got = done[(b, id(feats))] = (feats, block, part)  # feats kept alive
+                    got = done[(b, id(feats))] = (feats, self._block(feats, vocab, off, idf, w))  # feats kept alive
                 cols, vals = got[1]
                 if cols is not None:
                     indices.append(cols)
                     data.append(vals)
-                    if coef_t is not None:
-                        z = z + got[2]
             if len(indices) > 1:
                 out.append(Row(np.concatenate(indices), np.concatenate(data)))
             else:
                 out.append(Row(*(indices[0], data[0]) if indices else empty))
-            if coef_t is not None:
-                decisions.append(np.zeros(coef_t.shape[1]) if isinstance(z, float) else z)
-        return out if coef_t is None else (out, np.array(decisions).reshape(len(docs), -1))
+        return out
 
     @staticmethod
     def _block(feats, vocab, off, idf, w):
@@ -231,23 +220,13 @@ class LinearModel:
     def decision(self, X: "sp.csr_matrix") -> np.ndarray:
         return np.asarray(X @ self.coef.T) + self.intercept
 
-    def coef_t(self) -> np.ndarray:
-        """The weights with one row per feature (a row's weights are one contiguous gather), made once."""
-        coef_t = self.__dict__.get("_coef_t")
-        if coef_t is None:
-            coef_t = self._coef_t = np.ascontiguousarray(self.coef.T)
-        return coef_t
-
     def predict_proba_rows(self, rows: list["Row"]) -> np.ndarray:
         """Probabilities of rows made by :meth:`Vectorizer.rows` (the same as :meth:`predict_proba`)."""
-        coef_t = self.coef_t()
+        coef_t = self.__dict__.get("_coef_t")
+        if coef_t is None:  # one row of weights per feature: a row's weights are one contiguous gather
+            coef_t = self._coef_t = np.ascontiguousarray(self.coef.T)
         z = np.array([r.data @ coef_t[r.indices] for r in rows]).reshape(len(rows), -1) + self.intercept
         return self._proba(z)
-
-    def rows_and_proba(self, docs: list[dict]) -> tuple[list["Row"], np.ndarray]:
-        """The documents' rows and probabilities; blocks that documents share are weighted once."""
-        rows, z = self.vectorizer.rows(docs, self.coef_t())
-        return rows, self._proba(z + self.intercept)
 
     def predict_proba_matrix(self, X: "sp.csr_matrix") -> np.ndarray:
         return self._proba(self.decision(X))
@@ -261,7 +240,7 @@ class LinearModel:
         return e / e.sum(axis=1, keepdims=True)
 
     def predict_proba(self, docs: list[dict]) -> np.ndarray:
-        return self.rows_and_proba(docs)[1]
+        return self.predict_proba_rows(self.vectorizer.rows(docs))
 
     def contributions(self, doc: dict, cls: str, *, x: "sp.csr_matrix | None" = None) -> list[tuple[str, float]]:
         """Per-feature contribution to ``cls`` against the average of the others.
