@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 import numpy as np
 
@@ -188,11 +189,12 @@ def _word_columns(vec, tok: str, cross_keys=()) -> np.ndarray:
         j = vocab.get("w:" + tok)
         if j is not None:
             out.append(off + j)
-        has_stems = vec.__dict__.get("_has_stems")
-        if has_stems is None:  # English models have none: no need to try every ending of every word
-            has_stems = vec._has_stems = any(k.startswith("s:") for k in vocab)
-        if has_stems:
-            out.extend(off + j for j in map(vocab.get, ["s:" + tok[k:] for k in range(len(tok))]) if j is not None)
+        stems = vec.__dict__.get("_stem_columns")
+        if stems is None:  # {stem: column} (English models have none: no need to try every ending of every word)
+            stems = vec._stem_columns = {k[2:]: j for k, j in vocab.items() if k.startswith("s:")}
+        if stems:
+            endings = map(tok.__getitem__, map(slice, range(len(tok)), repeat(None)))  # the word itself first
+            out.extend(off + j for j in map(stems.get, endings) if j is not None)
     for key in cross_keys:
         j = crossed_columns(vec, key).get(tok)
         if j is not None:

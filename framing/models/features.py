@@ -144,27 +144,27 @@ def _token_grams(t: str) -> tuple[str, ...]:
 
 #: Distinct tokens whose character n-gram columns a vectorizer keeps (then it starts again).
 _TOKEN_COLUMNS_SIZE = 50_000
-_subgrams: dict[str, list[str]] = {}
+#: The slices that cut a word of each length (up to 64 characters) into its n-grams, made once per length.
+_SLICES: dict[int, list[slice]] = {}
 
 
 def _token_subgrams(t: str) -> list[str]:
-    """A token's character n-grams (2–5 inside word boundaries, the placeholders whole), cached.
+    """A token's character n-grams (2–5 inside word boundaries, the placeholders whole).
 
-    :func:`_token_grams` names them with the ``c:`` prefix; :class:`_SharedCharLookups` looks them up as they are.
+    :func:`_token_grams` names them with the ``c:`` prefix (and caches them);
+    :class:`_SharedCharLookups` looks them up as they are, once per new token.
     """
-    got = _subgrams.get(t)
-    if got is None:
-        if t in (PLACE_TARGET, PLACE_OTHER):
-            got = [t]
-        else:
-            lo, hi = CHAR_RANGE
-            w = f" {t} "
-            n = len(w)
-            got = [w[i : i + k] for k in range(lo, hi + 1) for i in range(0, n - k + 1)]
-        if len(_subgrams) >= _TOKEN_CACHE_SIZE:
-            _subgrams.clear()
-        _subgrams[t] = got
-    return got
+    if t in (PLACE_TARGET, PLACE_OTHER):
+        return [t]
+    w = f" {t} "
+    n = len(w)
+    cut = _SLICES.get(n)
+    if cut is None:  # 2-grams left to right, then 3-grams ...
+        lo, hi = CHAR_RANGE
+        cut = [slice(i, i + k) for k in range(lo, hi + 1) for i in range(0, n - k + 1)]
+        if n <= 64:
+            _SLICES[n] = cut
+    return list(map(w.__getitem__, cut))
 
 
 class _SharedCharLookups:
@@ -200,15 +200,15 @@ class _SharedCharLookups:
     def fill(self, token: str) -> None:
         import numpy as np
 
-        get = self.table().get
-        packed = np.array([get(g, 0) for g in _token_subgrams(token)], dtype=np.int64)
+        packed = [p for p in map(self.table().get, _token_subgrams(token)) if p]  # n-grams some vectorizer has
         mask = (1 << self.bits) - 1
-        for i, v in enumerate(self.vectorizers):
-            cols = ((packed >> (self.bits * i)) & mask) - 1
+        for i, v in enumerate(self.vectorizers):  # a few dozen numbers: plain Python is faster than NumPy here
+            shift = self.bits * i
+            cols = np.array([q - 1 for q in [(p >> shift) & mask for p in packed] if q], dtype=np.int64)
             cache = v.__dict__.setdefault("_token_columns", {})
             if len(cache) >= _TOKEN_COLUMNS_SIZE:
                 cache.clear()
-            cache[token] = cols[cols >= 0]
+            cache[token] = cols
 
 
 def crossed_columns(vectorizer, key: str) -> dict:
