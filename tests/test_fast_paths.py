@@ -315,3 +315,20 @@ def test_shared_char_lookups_give_each_vectorizer_its_own_columns(bundle):
             assert v._token_columns[t].tolist() == want
             assert token_char_columns(t, v).tolist() == want  # the cached columns the scorer uses
 
+
+
+def test_scoring_leaves_the_garbage_collector_as_it_found_it(tmp_path, capsys):
+    import gc
+
+    from framing.commands.score import GC_YOUNG_THRESHOLD, calm_collector
+
+    before = gc.get_threshold()
+    with calm_collector():
+        assert gc.get_threshold()[0] == max(before[0], GC_YOUNG_THRESHOLD)
+        assert gc.get_freeze_count() > 0
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+    path = tmp_path / "a.txt"
+    path.write_text("قال الوزير إن روسيا شريك موثوق.\n", encoding="utf-8")
+    assert main(["score", str(path), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["paragraphs"]
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
