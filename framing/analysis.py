@@ -368,17 +368,28 @@ class Analyzer:
                 continue
             # Features once per (paragraph, target): the same ones give the probabilities and the reasons.
             docs = est.features_many(p["text"], lang, names, plain_words=plain)
+            # Targets with the very same features (none of them named here, none with features of its
+            # own) get the same prediction and reasons: computed once.
+            first: dict[tuple, int] = {}
+            which = [first.setdefault(tuple((b, id(v)) for b, v in d.items()), len(first)) for d in docs]
+            alike = {}
+            for d, j in zip(docs, which):
+                alike.setdefault(j, d)
+            docs = [alike[j] for j in range(len(first))]
             X = est.model_.vectorizer.rows(docs)
             probs = est.model_.predict_proba_rows(X)
             frequent = getattr(est, "frequent_targets_", ())
             words = _Words(p["text"], est.model_, [t.replace(" ", "_") for t in names if t in frequent])
             labels = [str(est.classes_[pr.argmax()]) for pr in probs]
             why = reasons_many(est, labels, p["text"], p["start"], words, X)
-            for name, label, pr, because in zip(names, labels, probs, why):
+            given = set()
+            for name, j in zip(names, which):
+                because = why[j] if j not in given else [dict(r) for r in why[j]]  # each target its own objects
+                given.add(j)
                 p["stance"].append({
                     "target": name,
-                    "label": label,
-                    "probabilities": {str(c): round(float(x), 4) for c, x in zip(est.classes_, pr)},
+                    "label": labels[j],
+                    "probabilities": {str(c): round(float(x), 4) for c, x in zip(est.classes_, probs[j])},
                     "mentioned": name in mentioned,
                     "reasons": because,
                 })

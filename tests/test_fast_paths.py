@@ -332,3 +332,19 @@ def test_scoring_leaves_the_garbage_collector_as_it_found_it(tmp_path, capsys):
     assert main(["score", str(path), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["paragraphs"]
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
+def test_targets_a_paragraph_does_not_name_share_one_prediction(bundle):
+    from framing.analysis import Analyzer
+
+    an = Analyzer(bundle)
+    doc = parse_document("The minister praised the reform.\n\nRussia denied the claims and blamed the West.")
+    names = ["France", "Brazil", "Russia"]
+    res = an.analyze_document(doc, names)
+    first, second = res.paragraphs[0]["stance"], res.paragraphs[1]["stance"]
+    a, b, _ = first
+    assert a["probabilities"] == b["probabilities"] and a["reasons"] == b["reasons"]
+    assert a["reasons"] is not b["reasons"] and a["reasons"][0] is not b["reasons"][0]  # each its own objects
+    for k, name in enumerate(names):  # the same as scoring the target alone
+        alone = an.analyze_document(doc, [name])
+        assert alone.paragraphs[0]["stance"] == [first[k]] and alone.paragraphs[1]["stance"] == [second[k]]

@@ -397,14 +397,21 @@ def stance_features_many(view: ParagraphView, items, *, window: int = WINDOW, wi
     :func:`stance_features` gives (the order of a block's keys may differ).
     ``plain_words``, the word n-grams of the unmasked paragraph when the
     caller has them (the persuasion model's), saves computing them again;
-    blocks of targets that are not mentioned may be that very object. With
+    blocks of targets that are not mentioned may be that very object. Targets
+    with the same mentions and other mentions (those the paragraph does not
+    name) get the same result object: callers must not change it. With
     ``vectorizer`` (prediction), ``c`` blocks are its column counts (:func:`char_counts`).
     """
     chars = char_ngrams if vectorizer is None else (lambda toks: char_counts(toks, vectorizer))
     cue_f = _cue_features(view)
     groups: dict[tuple, tuple] = {}
+    alike: dict[tuple, dict] = {}  # features by (target spans, other spans): the same for targets with the same ones
     out = []
     for target_spans, other_spans in items:
+        same = alike.get((tuple(target_spans), tuple(other_spans)))
+        if same is not None:  # (two targets the paragraph does not name: one result, the same object)
+            out.append(same)
+            continue
         marks = _kept_marks(target_spans, other_spans)
         key = tuple((a, b) for a, b, _ in marks)
         group = groups.get(key)
@@ -437,6 +444,7 @@ def stance_features_many(view: ParagraphView, items, *, window: int = WINDOW, wi
             w, c = base_w, base_c  # shared, never changed
         out.append(_assemble(view, toks, positions, target_spans, other_spans, Counter(cue_f), w, c,
                              window, window_block))
+        alike[(tuple(target_spans), tuple(other_spans))] = out[-1]
     return out
 
 
