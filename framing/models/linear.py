@@ -186,9 +186,11 @@ class Vectorizer:
                     return None, None
                 cols, vals = cols[keep], vals[keep]
         if idf is not None:
-            vals = _sublinear_tf(vals) * idf[cols]
-            # an exactly rounded sum: the same value whatever the order of the features, on any machine
-            norm = math.sqrt(math.fsum((vals * vals).tolist())) or 1.0
+            if isinstance(feats, Counts) and len(vals) and vals.max() < len(_LOG_TABLE):
+                vals = _LOG_TABLE[vals.astype(np.int64)] * idf[cols]  # counts: whole numbers from 1
+            else:
+                vals = _sublinear_tf(vals) * idf[cols]
+            norm = math.sqrt(float(vals @ vals)) or 1.0
             vals = w * vals / norm
         elif w != 1.0:
             vals = w * vals
