@@ -123,19 +123,13 @@ class _Words:
 
         n, toks = normalized_tokens(text)
         self.n = n
-        self.token_spans = [(a, b) for _, a, b in toks]  # in the normalized text
+        self._toks = toks  # (word, start, end) in the normalized text
         vec = model.vectorizer
-        ids: dict[str, int] = {}
-        first: list[int] = []  # each distinct word's first position
-        token_id = []
-        for i, (tok, _, _) in enumerate(toks):
-            t = ids.get(tok)
-            if t is None:
-                t = ids[tok] = len(first)
-                first.append(i)
-            token_id.append(t)
-        self.n_tokens = len(first)
-        self.first = np.array(first, dtype=np.int64)
+        ids: dict[str, int] = {}  # each distinct word's number, in order of first occurrence
+        token_id = [ids.setdefault(tok, len(ids)) for tok, _, _ in toks]
+        self.n_tokens = len(ids)
+        #: each distinct word's first position
+        self.first = np.unique(np.array(token_id, dtype=np.int64), return_index=True)[1].astype(np.int64)
         # each word's columns, cached per model and set of crossed targets (x: words crossed with a frequent target)
         caches = model.__dict__.setdefault("_word_columns", {})
         cache = caches.get(tuple(cross_keys))
@@ -143,14 +137,13 @@ class _Words:
             if len(caches) >= WORD_COLUMNS_SETS:
                 caches.clear()
             cache = caches[tuple(cross_keys)] = {}
-        per_word = []
-        for tok, _, _ in toks:
-            cols = cache.get(tok)
+        distinct = [cache.get(tok) for tok in ids]
+        for k, (tok, cols) in enumerate(zip(ids, distinct)):
             if cols is None:
                 if len(cache) >= WORD_COLUMNS_CACHE:
                     cache.clear()
-                cols = cache[tok] = _word_columns(vec, tok, cross_keys)
-            per_word.append(cols)
+                distinct[k] = cache[tok] = _word_columns(vec, tok, cross_keys)
+        per_word = [distinct[k] for k in token_id]
         lens = np.fromiter(map(len, per_word), dtype=np.int64, count=len(per_word))
         #: one entry per (word occurrence, routed column): the column, and the distinct word it goes to
         self.entry_cols = np.concatenate(per_word) if per_word else np.zeros(0, dtype=np.int64)
@@ -165,7 +158,8 @@ class _Words:
 
     def span(self, position: int) -> tuple[int, int]:
         """The original offsets of the word at ``position``."""
-        return self.n.to_original(*self.token_spans[position])
+        _, a, b = self._toks[position]
+        return self.n.to_original(a, b)
 
 
 #: Distinct words whose feature columns a model keeps (then the cache starts again), so memory stays bounded.

@@ -52,16 +52,15 @@ def article_dict(doc: Document, cues_by_block: dict | None = None, *, lexicon_ve
     out["related"] = [_block(b) for b in doc.related]
     out["removed"] = [dict(_block(b), rule=b.rule) for b in doc.removed]
     if cues_by_block is not None:
+        from .matcher import normalized_tokens  # the tokens the cues were found in (cached per text)
         from .scores import paragraph_scores
         from .summary import summarize
-        from .text.normalize import normalize_text
-        from .text.tokenize import TOKEN_RE
 
         out["lexicon_version"] = lexicon_version
         for p in out["paragraphs"]:
             cues = cues_by_block.get(p["start"], [])
             p["cues"] = [c.to_dict() for c in cues]
-            n_tokens = len(TOKEN_RE.findall(normalize_text(p["text"])))
+            n_tokens = len(normalized_tokens(p["text"])[1])
             p["scores"] = paragraph_scores(cues, n_tokens, p["lang"])
         for r in out["related"]:
             r["cues"] = [c.to_dict() for c in cues_by_block.get(r["start"], [])]
