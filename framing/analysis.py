@@ -368,8 +368,8 @@ class Analyzer:
             which = [first.setdefault(tuple((b, id(v)) for b, v in d.items()), len(first)) for d in docs]
             alike = {}
             for d, j in zip(docs, which):
-                alike.setdefault(j, d)
-            docs = [alike[j] for j in range(len(first))]
+                alike.setdefault(j, d)  # (numbered in order of first occurrence)
+            docs = list(alike.values())
             X = est.model_.vectorizer.rows(docs)
             probs = est.model_.predict_proba_rows(X)
             frequent = getattr(est, "frequent_targets_", ())

@@ -106,7 +106,6 @@ class Scorer:
         bundle = Bundle.load(setup.model, targets=targets) if setup.model else None
         self.analyzer = Analyzer(bundle, lexicon_files=list(setup.lexicons), targets=targets, progress=progress)
 
-
     @property
     def model_path(self) -> str | None:
         return os.path.abspath(self.analyzer.bundle.path) if self.analyzer and self.analyzer.bundle.path else None

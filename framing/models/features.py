@@ -99,7 +99,7 @@ def _arabic_stem(t: str) -> str | None:
         return _stems[t]
     except KeyError:
         pass
-    stripped = [k for k, p, _ in arabic_prefix_analyses(t) if p > 0]  # (analyses that strip a suffix: not stems)
+    stripped = [k for k, p, _ in arabic_prefix_analyses(t) if p > 0]  # (stripping a suffix never makes a stem)
     stem = stripped[-1] if stripped else (t[2:] if t.startswith("ال") and len(t) > 4 else None)
     if len(_stems) >= _TOKEN_CACHE_SIZE:
         _stems.clear()
