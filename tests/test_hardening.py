@@ -572,10 +572,13 @@ def test_output_to_a_pipe_is_written_through_not_replaced(tmp_path, capsys):
     reader = threading.Thread(target=read_all, daemon=True)
     reader.start()
     code, _, err = run(["score", src, "--no-model", "--format", "json", "-o", fifo], capsys)
-    if reader.is_alive():  # the fix is missing: release the reader before failing
-        with open(fifo, "wb"):
+    reader.join(10)  # it ends once the writer has closed the pipe (it may still be finishing its read)
+    if reader.is_alive():  # the fix is missing: release a reader still waiting for a writer, then fail
+        try:  # without blocking: if no reader waits, opening for writing would wait forever
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:
             pass
-    reader.join(10)
+        reader.join(10)
     assert code == 0, err
     assert os.path.exists(fifo) and not os.path.isfile(fifo), "the pipe was replaced by a file"
     assert json.loads(got[0])["lang"] == "en"
