@@ -206,3 +206,24 @@ def test_train_cli_accepts_the_training_only_options(tmp_path):
     assert models["stance-en"].info["params"]["svm_weight"] == 0.5
     assert main(["train", "--task", "stance", "--data", str(data), "--out", str(out), "--param",
                  "svm_weight=2"]) == 2
+
+
+def test_the_cache_keeps_only_the_most_recently_used_default_bundles(tmp_path):
+    import os
+
+    from framing.models.bundle import KEEP_DEFAULT_BUNDLES, prune_default_bundles
+
+    paths = []
+    for i in range(6):
+        p = tmp_path / f"default-0.0.{i}-{i:016x}.npz"
+        p.write_bytes(b"x")
+        os.utime(p, (1_000_000 + i, 1_000_000 + i))  # default-0.0.5 is the most recently used
+        paths.append(p)
+    other = tmp_path / "mine.npz"  # a user's own model in the same folder is never touched
+    other.write_bytes(b"x")
+    current = paths[0]  # the one just built or loaded is kept even when it is the oldest
+    removed = prune_default_bundles(str(tmp_path), str(current))
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert len(removed) == 6 - KEEP_DEFAULT_BUNDLES
+    assert left == sorted([current.name, other.name] + [p.name for p in paths[-(KEEP_DEFAULT_BUNDLES - 1):]])
+    assert prune_default_bundles(str(tmp_path / "missing"), str(current)) == []

@@ -9,6 +9,9 @@ The default bundle is trained from our own corpus the first time it is
 needed (no network, seconds) and cached in the user's cache folder
 (``$FRAMING_CACHE``, else ``$XDG_CACHE_HOME/framing``, else ``~/.cache/framing``);
 it is rebuilt when the package version, the corpus or the lexicon changes.
+Only the few most recently used default bundles are kept there
+(:data:`KEEP_DEFAULT_BUNDLES`): each upgrade would otherwise leave its old
+file behind.
 """
 
 from __future__ import annotations
@@ -241,8 +244,56 @@ def build_default_bundle(path: str, *, progress=None, apply_recipe: bool = True)
     return bundle
 
 
+#: How many default bundles (the most recently used) the cache folder keeps; older ones are removed.
+KEEP_DEFAULT_BUNDLES = 3
+
+
+def prune_default_bundles(folder: str, keep: str, *, count: int = KEEP_DEFAULT_BUNDLES) -> list[str]:
+    """Remove all but the ``count`` most recently used ``default-*.npz`` files of ``folder``; never ``keep``.
+
+    "Used" is the file's modification time, which :func:`default_bundle` renews
+    (at most daily) when it loads a bundle. A file that cannot be removed (another
+    user's, a read-only folder) is left alone. Returns the removed paths.
+    """
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith("default-") and n.endswith(".npz")]
+    except OSError:
+        return []
+    found = []
+    for n in names:
+        p = os.path.join(folder, n)
+        try:
+            found.append((os.stat(p).st_mtime, p))
+        except OSError:
+            continue
+    found.sort(reverse=True)
+    kept = {os.path.abspath(keep)}
+    removed = []
+    for _, p in found:
+        if os.path.abspath(p) in kept:
+            continue
+        if len(kept) < count:
+            kept.add(os.path.abspath(p))
+            continue
+        try:
+            os.remove(p)
+            removed.append(p)
+        except OSError:
+            pass
+    return removed
+
+
+def _mark_used(path: str) -> None:
+    """Renew ``path``'s modification time when it is a day old or more (what pruning keeps by)."""
+    try:
+        if time.time() - os.stat(path).st_mtime >= 86400:
+            os.utime(path)
+    except OSError:
+        pass
+
+
 def default_bundle(*, progress=None, targets=None) -> Bundle:
-    """The cached default bundle, built first if missing or stale."""
+    """The cached default bundle, built first if missing or stale (older default bundles are pruned)."""
     h = hashlib.sha256(_corpus_fingerprint().encode())
     h.update(json.dumps(default_recipe(), sort_keys=True).encode())
     fp = h.hexdigest()[:16]
@@ -252,4 +303,7 @@ def default_bundle(*, progress=None, targets=None) -> Bundle:
         if progress:
             progress(f"building the default model from our corpus (once; cached in {os.path.dirname(path)})")
         build_default_bundle(path, progress=progress)
+        prune_default_bundles(os.path.dirname(path), path)
+    else:
+        _mark_used(path)
     return Bundle.load(path, targets=targets)
