@@ -116,6 +116,7 @@ _EN_SPEAKER_STOP = frozenset("that the a an and but in on of for to as at by wit
 
 
 def _ar_verb(token: str) -> str | None:
+    """The speech verb ``token`` is a form of (و/ف + verb + ت/وا), or None; :data:`_AR_VERB_FORMS` lists them all."""
     for t in (token, token[1:] if token[:1] in ("و", "ف") else None):
         if not t:
             continue
@@ -125,6 +126,10 @@ def _ar_verb(token: str) -> str | None:
             if t.endswith(suf) and t[: -len(suf)] in _AR_SPEECH_VERBS:
                 return t[: -len(suf)]
     return None
+
+
+#: Every token :func:`_ar_verb` recognises (most tokens are none of them: one set lookup rules them out).
+_AR_VERB_FORMS = frozenset(p + v + s for p in ("", "و", "ف") for v in _AR_SPEECH_VERBS for s in ("", "ت", "وا"))
 
 
 def _shifted(cue: "Cue", offset: int) -> "Cue":
@@ -210,25 +215,30 @@ def find_attributions(text: str, lang: str, *, offset: int = 0) -> list[Attribut
     out = resolved
     # Direct speech: a quotation that opens after "قال:" / "said:" or is followed by "، قال" / ", he said".
     return [
-        replace(
-            a,
-            speaker_start=None if a.speaker_start is None else a.speaker_start + offset,
-            speaker_end=None if a.speaker_end is None else a.speaker_end + offset,
-            verb_start=a.verb_start + offset,
-            verb_end=a.verb_end + offset,
-            scope_start=a.scope_start + offset,
-            scope_end=a.scope_end + offset,
-            direct=a.direct or any(q.start >= a.scope_start - 3 and q.start <= a.scope_start + 2 for q in quotes),
-        )
+        _moved(a, offset, a.direct or any(q.start >= a.scope_start - 3 and q.start <= a.scope_start + 2 for q in quotes))
         for a in out
     ]
+
+
+def _moved(a: Attribution, offset: int, direct: bool) -> Attribution:
+    """``a`` with its offsets moved by ``offset`` and ``direct`` set (``replace`` without its per-call checks)."""
+    new = object.__new__(Attribution)
+    d = new.__dict__
+    d.update(a.__dict__)
+    for k in ("speaker_start", "speaker_end"):
+        if d[k] is not None:
+            d[k] += offset
+    for k in ("verb_start", "verb_end", "scope_start", "scope_end"):
+        d[k] += offset
+    d["direct"] = direct
+    return new
 
 
 def _ar_attributions(sent: Span, n, toks, orig, base) -> list[Attribution]:
     out = []
     sent_end = sent.end
     for i, (tok, a, b) in enumerate(toks):
-        verb = _ar_verb(tok)
+        verb = _ar_verb(tok) if tok in _AR_VERB_FORMS else None
         if verb is not None:
             # speaker: tokens up to a complementizer or a colon
             j = i + 1

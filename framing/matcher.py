@@ -45,6 +45,17 @@ EN_POSSESSIVE = ("'s", "\u2019s")
 #: Token analyses kept (one cache shared by every matcher: cues, targets, polarity), bounded.
 ANALYSES_CACHE_SIZE = 100_000
 _ANALYSES: dict[frozenset, dict] = {}
+#: Per language, the first words of every matcher's entries: the only analysis keys a text is indexed by.
+_START_KEYS: dict[str, set] = {}
+
+
+def _register_start_keys(lang: str, keys) -> None:
+    """Add a matcher's first words; cached token keys and text indexes start again when any is new."""
+    known = _START_KEYS.setdefault(lang, set())
+    if not known.issuperset(keys):
+        known.update(keys)
+        _ANALYSES.clear()
+        _text_analyses.cache_clear()
 
 
 @lru_cache(maxsize=64)
@@ -54,6 +65,7 @@ def _text_analyses(text: str, lang: str, guards: frozenset) -> tuple[tuple, dict
     Shared by every matcher: an entry can only match from a token one of whose
     analyses is the entry's first word, so a matcher looks up its first words
     among the text's keys (``{key: [token positions]}``) instead of walking every token.
+    Only keys that are some matcher's first word are indexed (most tokens have none).
     """
     cache = _ANALYSES.setdefault(guards, {})
     per_token = []
@@ -86,7 +98,8 @@ def token_analyses(token: str, lang: str, guards: frozenset) -> list:
             analyses = [(token, 0, False)]
         if len(cache) > ANALYSES_CACHE_SIZE:
             cache.clear()
-        got = cache[(lang, token)] = (analyses, frozenset(k for k, _, _ in analyses))
+        starts = _START_KEYS.get(lang, ())
+        got = cache[(lang, token)] = (analyses, tuple(dict.fromkeys(k for k, _, _ in analyses if k in starts)))
     return got[0]
 
 
@@ -286,6 +299,8 @@ class LexiconMatcher:
                 if entry not in node.entries:
                     node.entries.append(entry)
         self._first = {lang: frozenset(root.next) for lang, root in self._roots.items()}
+        for lang, keys in self._first.items():
+            _register_start_keys(lang, keys)
 
     def find(self, text: str, lang: str, accept=None) -> list[LexiconMatch]:
         """All non-overlapping matches in ``text`` (leftmost, then longest).
