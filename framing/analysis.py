@@ -128,8 +128,10 @@ class _Words:
         ids: dict[str, int] = {}  # each distinct word's number, in order of first occurrence
         token_id = [ids.setdefault(tok, len(ids)) for tok, _, _ in toks]
         self.n_tokens = len(ids)
-        #: each distinct word's first position
-        self.first = np.unique(np.array(token_id, dtype=np.int64), return_index=True)[1].astype(np.int64)
+        token_ids = np.array(token_id, dtype=np.int64)
+        #: each distinct word's first position (of the writes to one place, the last one stays)
+        self.first = np.empty(len(ids), dtype=np.int64)
+        self.first[token_ids[::-1]] = np.arange(len(token_id) - 1, -1, -1, dtype=np.int64)
         # each word's columns, cached per model and set of crossed targets (x: words crossed with a frequent target)
         caches = model.__dict__.setdefault("_word_columns", {})
         cache = caches.get(tuple(cross_keys))
@@ -137,17 +139,14 @@ class _Words:
             if len(caches) >= WORD_COLUMNS_SETS:
                 caches.clear()
             cache = caches[tuple(cross_keys)] = {}
-        distinct = [cache.get(tok) for tok in ids]
-        for k, (tok, cols) in enumerate(zip(ids, distinct)):
-            if cols is None:
-                if len(cache) >= WORD_COLUMNS_CACHE:
-                    cache.clear()
-                distinct[k] = cache[tok] = _word_columns(vec, tok, cross_keys)
-        per_word = [distinct[k] for k in token_id]
-        lens = np.fromiter(map(len, per_word), dtype=np.int64, count=len(per_word))
+        get = cache.get
+        distinct = [cols if (cols := get(tok)) is not None else _cached_word_columns(cache, vec, tok, cross_keys)
+                    for tok in ids]
+        lens = np.fromiter(map(len, distinct), dtype=np.int64, count=len(distinct))[token_ids]
         #: one entry per (word occurrence, routed column): the column, and the distinct word it goes to
-        self.entry_cols = np.concatenate(per_word) if per_word else np.zeros(0, dtype=np.int64)
-        self.entry_token = np.repeat(np.array(token_id, dtype=np.int64), lens)
+        self.entry_cols = (np.concatenate([distinct[k] for k in token_id]) if token_id
+                           else np.zeros(0, dtype=np.int64))
+        self.entry_token = np.repeat(token_ids, lens)
         # share of a routed column's contribution that each entry gets: 1 / the entries holding the column
         holders = _scratch(model).holders
         np.add.at(holders, self.entry_cols, 1)
@@ -166,6 +165,14 @@ class _Words:
 WORD_COLUMNS_CACHE = 20_000
 #: Sets of crossed targets with a word cache of their own (then they all start again).
 WORD_COLUMNS_SETS = 8
+
+
+def _cached_word_columns(cache: dict, vec, tok: str, cross_keys) -> np.ndarray:
+    """:func:`_word_columns` of a word not in ``cache`` yet, kept there (a full cache starts again)."""
+    if len(cache) >= WORD_COLUMNS_CACHE:
+        cache.clear()
+    cols = cache[tok] = _word_columns(vec, tok, cross_keys)
+    return cols
 
 
 def _word_columns(vec, tok: str, cross_keys=()) -> np.ndarray:
