@@ -21,6 +21,7 @@ import json
 import math
 import os
 import zipfile
+from itertools import repeat
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -177,8 +178,7 @@ class Vectorizer:
             if not len(cols):
                 return None, None
         else:
-            get = vocab.get
-            cols = np.array([get(k, -1) for k in feats], dtype=np.int64)
+            cols = np.fromiter(map(vocab.get, feats, repeat(-1)), dtype=np.int64, count=len(feats))
             vals = np.fromiter(feats.values(), dtype=np.float64, count=len(feats))
             keep = (cols >= 0) & (vals != 0)
             if not keep.all():
@@ -227,7 +227,8 @@ class LinearModel:
         coef_t = self.__dict__.get("_coef_t")
         if coef_t is None:  # one row of weights per feature: a row's weights are one contiguous gather
             coef_t = self._coef_t = np.ascontiguousarray(self.coef.T)
-        z = np.array([r.data @ coef_t[r.indices] for r in rows]).reshape(len(rows), -1) + self.intercept
+        take = coef_t.take  # (a row gather with take: a few times faster than fancy indexing, the same values)
+        z = np.array([r.data @ take(r.indices, axis=0) for r in rows]).reshape(len(rows), -1) + self.intercept
         return self._proba(z)
 
     def predict_proba_matrix(self, X: "sp.csr_matrix") -> np.ndarray:
