@@ -227,6 +227,23 @@ def crossed_columns(vectorizer, key: str) -> dict:
     return table.get(key, {})
 
 
+def crossed_word_columns(vectorizer, key: str) -> dict:
+    """:func:`crossed_columns` keyed by the word features that cross to them (``w:foo`` and ``s:foo``).
+
+    What prediction looks a paragraph's word features up in as they are (their
+    hashes already made), without cutting the prefix off each; made once per
+    vectorizer and target.
+    """
+    tables = vectorizer.__dict__.setdefault("_crossed_words", {})
+    table = tables.get(key)
+    if table is None:
+        table = tables[key] = {}
+        for rest, j in crossed_columns(vectorizer, key).items():
+            table["w:" + rest] = j
+            table["s:" + rest] = j
+    return table
+
+
 def share_char_lookups(vectorizers) -> None:
     """Let ``vectorizers`` (the models of one language) look up a new word's character n-grams together.
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..text.lang import detect_language
-from .features import (WINDOW, ParagraphView, crossed_columns, find_mentions, paragraph_features, stance_features,
+from .features import (WINDOW, ParagraphView, crossed_word_columns, find_mentions, paragraph_features, stance_features,
                        stance_features_many)
 
 __all__ = ["PersuasionPredictor", "StancePredictor", "as_stance_items"]
@@ -45,7 +45,7 @@ def as_stance_items(X):
 
 
 def _crossed_counts(words: dict, columns: dict):
-    """The ``x`` block of word features ``words`` for one target, as column counts (:func:`crossed_columns`).
+    """The ``x`` block of word features ``words`` for one target, as column counts (:func:`crossed_word_columns`).
 
     The same values as ``{f"x:{key}|{k[2:]}": v for k, v in words.items()}``
     gives the vectorizer: where ``w:foo`` and ``s:foo`` both cross to ``x:KEY|foo``,
@@ -56,7 +56,7 @@ def _crossed_counts(words: dict, columns: dict):
     got: dict[int, float] = {}
     get = columns.get
     for k, v in words.items():
-        j = get(k[2:])
+        j = get(k)
         if j is not None:
             got[j] = v
     return Counts(np.fromiter(got.keys(), dtype=np.int64, count=len(got)),
@@ -161,7 +161,7 @@ class _StanceMethods(_FeatureBase):
             if vectorizer is None:
                 feats["x"] = {f"x:{key}|{k[2:]}": v for k, v in feats.get("w", {}).items()}
             else:  # prediction: the crossed features' columns, without naming those the model never saw
-                feats["x"] = _crossed_counts(feats.get("w", {}), crossed_columns(vectorizer, key))
+                feats["x"] = _crossed_counts(feats.get("w", {}), crossed_word_columns(vectorizer, key))
             feats["f"] = dict(feats["f"], **{f"f:target:{key}": 1.0})
         return feats
 
