@@ -115,21 +115,20 @@ _PRONOUNS = frozenset("he she they it we i you him her them".split())
 _EN_SPEAKER_STOP = frozenset("that the a an and but in on of for to as at by with from it this".split())
 
 
+#: Every form a speech verb takes (a conjunction و/ف before it, the endings ت/وا after it) -> the verb.
+#: Where a form could be read two ways, the reading with less stripped wins: the token itself, then an
+#: ending, then a conjunction.
+_AR_VERB_OF: dict[str, str] = {}
+for _p in ("", "و", "ف"):
+    for _s in ("", "ت", "وا"):
+        for _v in sorted(_AR_SPEECH_VERBS):
+            _AR_VERB_OF.setdefault(_p + _v + _s, _v)
+del _p, _s, _v
+
+
 def _ar_verb(token: str) -> str | None:
-    """The speech verb ``token`` is a form of (و/ف + verb + ت/وا), or None; :data:`_AR_VERB_FORMS` lists them all."""
-    for t in (token, token[1:] if token[:1] in ("و", "ف") else None):
-        if not t:
-            continue
-        if t in _AR_SPEECH_VERBS:
-            return t
-        for suf in ("ت", "وا"):
-            if t.endswith(suf) and t[: -len(suf)] in _AR_SPEECH_VERBS:
-                return t[: -len(suf)]
-    return None
-
-
-#: Every token :func:`_ar_verb` recognises (most tokens are none of them: one set lookup rules them out).
-_AR_VERB_FORMS = frozenset(p + v + s for p in ("", "و", "ف") for v in _AR_SPEECH_VERBS for s in ("", "ت", "وا"))
+    """The speech verb ``token`` is a form of, or None (one lookup in :data:`_AR_VERB_OF`)."""
+    return _AR_VERB_OF.get(token)
 
 
 def _shifted(cue: "Cue", offset: int) -> "Cue":
@@ -238,7 +237,7 @@ def _ar_attributions(sent: Span, n, toks, orig, base) -> list[Attribution]:
     out = []
     sent_end = sent.end
     for i, (tok, a, b) in enumerate(toks):
-        verb = _ar_verb(tok) if tok in _AR_VERB_FORMS else None
+        verb = _AR_VERB_OF.get(tok)
         if verb is not None:
             # speaker: tokens up to a complementizer or a colon
             j = i + 1
