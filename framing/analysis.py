@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
 
 import numpy as np
 
@@ -110,7 +109,7 @@ class _Words:
     A reason is a word a reader can see, not ``c:ستير``: the contribution of a
     character n-gram is shared by the words that contain it (dropped when none
     does), a word or stem feature (``w:``, ``s:``, ``x:``) goes to its words
-    (those equal to it; for a stem, those ending with it), and every other
+    (those equal to it; for a stem, those with that stem), and every other
     feature, or a word feature with no such word, stays a feature reason.
     Built once per paragraph and model, from the words' side (each word's
     columns, cached per word), as entries (word occurrence, column) with the
@@ -176,9 +175,10 @@ def _cached_word_columns(cache: dict, vec, tok: str, cross_keys) -> np.ndarray:
 
 
 def _word_columns(vec, tok: str, cross_keys=()) -> np.ndarray:
-    """The columns a word sends its contributions to: its character n-grams, itself, the stems it ends with,
-    and itself crossed with each of ``cross_keys`` (frequent targets) where the model has that feature."""
-    from .models.features import crossed_columns, token_char_columns
+    """The columns a word sends its contributions to: its character n-grams, itself, its stem (the ``s:``
+    feature the word itself makes), and itself crossed with each of ``cross_keys`` (frequent targets)
+    where the model has that feature."""
+    from .models.features import PLACE_OTHER, PLACE_TARGET, _arabic_stem, crossed_columns, token_char_columns
 
     out = []
     if "c" in vec.vocab:
@@ -191,11 +191,12 @@ def _word_columns(vec, tok: str, cross_keys=()) -> np.ndarray:
         if j is not None:
             out.append(off + j)
         stems = vec.__dict__.get("_stem_columns")
-        if stems is None:  # {stem: column} (English models have none: no need to try every ending of every word)
+        if stems is None:  # {stem: column} (English models have none)
             stems = vec._stem_columns = {k[2:]: j for k, j in vocab.items() if k.startswith("s:")}
-        if stems:
-            endings = map(tok.__getitem__, map(slice, range(len(tok)), repeat(None)))  # the word itself first
-            out.extend(off + j for j in map(stems.get, endings) if j is not None)
+        if stems and len(tok) > 3 and tok != PLACE_TARGET and tok != PLACE_OTHER:  # as word_ngrams makes stems
+            j = stems.get(_arabic_stem(tok))
+            if j is not None:
+                out.append(off + j)
     for key in cross_keys:
         j = crossed_columns(vec, key).get(tok)
         if j is not None:

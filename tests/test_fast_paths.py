@@ -348,3 +348,15 @@ def test_targets_a_paragraph_does_not_name_share_one_prediction(bundle):
     for k, name in enumerate(names):  # the same as scoring the target alone
         alone = an.analyze_document(doc, [name])
         assert alone.paragraphs[0]["stance"] == [first[k]] and alone.paragraphs[1]["stance"] == [second[k]]
+
+
+def test_a_stem_feature_is_credited_to_the_words_with_that_stem_only():
+    # s:غرب comes from الغرب ("the West"); المغرب (Morocco) merely ends with those letters and gets none of it
+    from framing.analysis import _word_columns
+    from framing.models.linear import Vectorizer
+
+    vec = Vectorizer(vocab={"w": {"s:غرب": 0, "w:الغرب": 1, "w:المغرب": 2}}, idf={"w": np.ones(3)})
+    assert sorted(_word_columns(vec, "الغرب").tolist()) == [0, 1]
+    assert sorted(_word_columns(vec, "والغرب").tolist()) == [0]
+    assert _word_columns(vec, "المغرب").tolist() == [2]
+    assert _word_columns(vec, "غرب").tolist() == []  # a word is not its own stem
