@@ -372,3 +372,27 @@ def test_benchmark_quick_run_writes_every_measure(tmp_path):
     assert {"jobs1_median_seconds", "jobs2_median_seconds", "speedup"} <= set(result["parallel"])
     assert result["model_bundle"]["built_before_timing"] is True
     assert "cold start" in proc.stdout and "throughput ar" in proc.stdout
+
+
+def test_stopping_the_workers_stops_a_child_the_pool_had_not_listed_yet_and_no_other():
+    # An interrupt can land while the pool starts a worker, before it lists it; such a child would hold up
+    # the interpreter's exit. Children that were running before the pool was made are left alone.
+    import multiprocessing
+    import time
+
+    from framing.commands.score import Workers
+
+    ctx = multiprocessing.get_context("spawn")
+    before = ctx.Process(target=time.sleep, args=(30,))
+    before.start()
+    try:
+        workers = Workers(None, 2)
+        unlisted = ctx.Process(target=time.sleep, args=(30,))
+        unlisted.start()
+        workers.stop()
+        unlisted.join(timeout=10)
+        assert not unlisted.is_alive()
+        assert before.is_alive()
+    finally:
+        before.terminate()
+        before.join(timeout=10)

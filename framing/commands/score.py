@@ -197,9 +197,11 @@ class Workers:
     """``jobs`` worker processes scoring tasks; results in input order, a bounded number in flight."""
 
     def __init__(self, setup: Setup, jobs: int):
+        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         self.jobs = jobs
+        self._children_before = set(multiprocessing.active_children())  # not ours to stop
         self.pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start_worker, initargs=(setup,))
 
     def results(self, tasks):
@@ -226,9 +228,16 @@ class Workers:
 
     def stop(self) -> None:
         """Stop the workers now, abandoning the articles they are on (an interrupt, an error)."""
+        import multiprocessing
+
         processes = list((getattr(self.pool, "_processes", None) or {}).values())
         self.pool.shutdown(wait=False, cancel_futures=True)
-        # concurrent.futures stops running workers only from Python 3.14 (terminate_workers).
+        # concurrent.futures stops running workers only from Python 3.14 (terminate_workers). An interrupt
+        # can also land while the pool is starting a worker, before the pool lists it; a child left running
+        # would hold up the interpreter's exit (it joins its children), so every child process started
+        # since the pool was made is stopped too.
+        processes += [p for p in multiprocessing.active_children()
+                      if p not in processes and p not in self._children_before]
         for p in processes:
             if p.is_alive():
                 p.terminate()
