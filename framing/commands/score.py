@@ -193,6 +193,10 @@ def _context():
     return multiprocessing.get_context("spawn")
 
 
+#: How long the articles being scored may take to finish when the workers are stopped.
+STOP_GRACE_SECONDS = 10
+
+
 class Workers:
     """``jobs`` worker processes scoring tasks; results in input order, a bounded number in flight."""
 
@@ -208,7 +212,7 @@ class Workers:
         """Yield the result of every task, in order, while at most ``IN_FLIGHT_PER_JOB * jobs`` are submitted."""
         from concurrent.futures.process import BrokenProcessPool
 
-        pending = deque()
+        pending = self._pending = deque()
         try:
             for task in tasks:
                 pending.append(self.pool.submit(_score_in_worker, task))
@@ -227,11 +231,19 @@ class Workers:
         self.pool.shutdown(wait=True)
 
     def stop(self) -> None:
-        """Stop the workers now, abandoning the articles they are on (an interrupt, an error)."""
+        """Stop the workers: articles not started are dropped, those being scored may finish for a moment.
+
+        A worker stopped while it sends its result leaves half a message in the result pipe, and the
+        pool's manager thread then waits for the rest forever, holding up the interpreter's exit (seen
+        in CI after an interrupt). So the articles in progress get :data:`STOP_GRACE_SECONDS` to finish;
+        only workers still busy after that are terminated.
+        """
         import multiprocessing
+        from concurrent.futures import wait
 
         processes = list((getattr(self.pool, "_processes", None) or {}).values())
         self.pool.shutdown(wait=False, cancel_futures=True)
+        wait([f for f in getattr(self, "_pending", ()) if not f.done()], timeout=STOP_GRACE_SECONDS)
         # concurrent.futures stops running workers only from Python 3.14 (terminate_workers). An interrupt
         # can also land while the pool is starting a worker, before the pool lists it; a child left running
         # would hold up the interpreter's exit (it joins its children), so every child process started
