@@ -312,6 +312,7 @@ class Analyzer:
         from .models.features import share_char_lookups
 
         for lang in ("ar", "en"):  # the models of a language meet the same new words: look them up once
+            # (and blocks they share, the same vocabulary and the same paragraph's words, are computed once)
             share_char_lookups([est.model_.vectorizer for est in (self.bundle.get("persuasion", lang),
                                                                    self.bundle.get("stance", lang))
                                 if est is not None and hasattr(est, "model_")])
@@ -358,8 +359,9 @@ class Analyzer:
                 feats = pers.features(p["text"], p["lang"], for_prediction=True)
                 prob = float(pers.model_.predict_proba([feats])[0][list(pers.classes_).index("true")])
                 p["persuasion"] = {"probability": round(prob, 4), "model": f"persuasion-{lang}"}
-                if "w" in feats and pers.view(p["text"], p["lang"]) is self._stance_view(p, lang):
+                if "w" in feats and not pers.mask_targets and pers.view(p["text"], p["lang"]) is self._stance_view(p, lang):
                     plain = feats["w"]  # the unmasked paragraph's word n-grams, shared with stance
+                # (with mask_targets, the masked paragraph's blocks are shared through the paragraph's view)
             est = self.bundle.get("stance", lang)
             p["stance"] = []
             if est is None:

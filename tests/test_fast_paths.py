@@ -360,3 +360,35 @@ def test_a_stem_feature_is_credited_to_the_words_with_that_stem_only():
     assert sorted(_word_columns(vec, "والغرب").tolist()) == [0]
     assert _word_columns(vec, "المغرب").tolist() == [2]
     assert _word_columns(vec, "غرب").tolist() == []  # a word is not its own stem
+
+
+def test_persuasion_and_stance_compute_the_masked_paragraph_once(bundle):
+    # The default persuasion model reads the paragraph as the stance model reads it for a target it does not
+    # mention (known targets masked), with the stance model's vocabularies: one set of blocks serves both.
+    from framing.analysis import Analyzer
+    from framing.models.linear import Vectorizer
+
+    an = Analyzer(bundle)
+    for lang in ("ar", "en"):
+        pers, stance = bundle.get("persuasion", lang), bundle.get("stance", lang)
+        assert pers.mask_targets
+        pv, sv = pers.model_.vectorizer, stance.model_.vectorizer
+        assert pv.vocab["w"] is sv.vocab["w"] and pv.vocab["c"] is sv.vocab["c"]
+        assert pv._token_columns is sv._token_columns and pv._memo is sv._memo
+    texts = [t for t in corpus_texts()[::60]]
+    for text in texts:
+        res = an.analyze_document(parse_document(text), ["France"])  # (a target the corpus rarely names)
+        p = res.paragraphs[0]
+        lang = p["lang"] if p["lang"] in ("ar", "en") else res.data["lang"]
+        pers, stance = bundle.get("persuasion", lang), bundle.get("stance", lang)
+        # the same probability as the persuasion model alone, on its own plain rows
+        feats = pers.features(p["text"], p["lang"], for_prediction=True)
+        plain = Vectorizer(pers.model_.vectorizer.vocab, pers.model_.vectorizer.idf,
+                           pers.model_.vectorizer.block_weights)  # (no memo: computes every block itself)
+        alone = pers.model_.predict_proba_rows(plain.rows([feats]))[0][list(pers.classes_).index("true")]
+        assert p["persuasion"]["probability"] == round(float(alone), 4)
+        (mine,) = stance.features_many(p["text"], lang, ["France"])
+        if "France" not in {m.target for m in stance.view(p["text"], lang).mentions(an.targets)}:
+            assert mine["w"] is feats["w"] and mine["c"] is feats["c"]  # the very objects: computed once
+        for est in (pers, stance):
+            est.forget_views()

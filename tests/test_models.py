@@ -227,3 +227,101 @@ def test_the_cache_keeps_only_the_most_recently_used_default_bundles(tmp_path):
     assert len(removed) == 6 - KEEP_DEFAULT_BUNDLES
     assert left == sorted([current.name, other.name] + [p.name for p in paths[-(KEEP_DEFAULT_BUNDLES - 1):]])
     assert prune_default_bundles(str(tmp_path / "missing"), str(current)) == []
+
+
+# -- persuasion sharing the stance model's blocks (the default bundle's layout) -------------------
+
+def _both_records():
+    from framing.datasets.records import Record, TargetLabel
+
+    return [Record(text=t, id=f"r{i}", lang="en", doc_id=f"d{i % 6}", targets=(TargetLabel(g, s),),
+                   label=s != "NONE")
+            for i, ((t, g), s) in enumerate(zip(X, Y))]
+
+
+def _targets():
+    from framing.targets import load_targets, parse_target_option
+
+    return load_targets(extra_targets=[t for s in ("Acme", "Beta") for t in parse_target_option(s)])
+
+
+def test_a_bundle_with_both_tasks_stores_the_shared_blocks_once(tmp_path):
+    from framing.models.linear import FORMAT_1_2
+
+    targets = _targets()
+    bundle = train_bundle(_both_records(), lexicon=LEX, targets=targets, params={"min_df": 1})
+    pers, stance = bundle.get("persuasion", "en"), bundle.get("stance", "en")
+    assert pers.mask_targets and pers.model_.features == {"mask_targets": True}
+    for b in ("w", "c"):  # the stance model's vocabulary and IDF, the very objects
+        assert pers.model_.vectorizer.vocab[b] is stance.model_.vectorizer.vocab[b]
+        assert pers.model_.vectorizer.idf[b] is stance.model_.vectorizer.idf[b]
+    path = tmp_path / "b.npz"
+    bundle.save(str(path))
+    models, meta = load_models(path)
+    assert meta["format"] == FORMAT_1_2
+    assert meta["models"]["persuasion-en"]["shared_blocks"] == {"c": "stance-en", "w": "stance-en"}
+    assert set(meta["models"]["persuasion-en"]["vocab"]) == {"f"}  # stored once, in the stance model
+    assert models["persuasion-en"].vectorizer.vocab["w"] is models["stance-en"].vectorizer.vocab["w"]
+    loaded = Bundle.load(str(path), targets=targets)
+    texts = [t for t, _ in X[:6]]
+    np.testing.assert_allclose(loaded.get("persuasion", "en").predict_proba(texts), pers.predict_proba(texts),
+                               rtol=1e-6, atol=1e-7)
+    # a bundle of one task keeps the persuasion model as it was: its own blocks, the paragraph unmasked
+    alone = train_bundle(_both_records(), ("persuasion",), lexicon=LEX, params={"min_df": 1})
+    assert not alone.get("persuasion", "en").mask_targets
+    alone.save(str(tmp_path / "p.npz"))
+    assert load_models(tmp_path / "p.npz")[1]["format"] == FORMAT
+
+
+def test_masked_persuasion_reads_every_known_target_as_the_placeholder():
+    from framing.models import PersuasionClassifier
+    from framing.models.features import masked_paragraph_features, paragraph_features
+
+    targets = _targets()
+    text = "Critics slammed Acme's plan as a disgrace, and Beta agreed."
+    view = ParagraphView.build(text, "en", _extractor())
+    got = masked_paragraph_features(view, targets)
+    assert "w:xotherx" in got["w"] and not any("acme" in k or "beta" in k for k in got["w"])
+    plain = paragraph_features(view)
+    assert "w:beta" in plain["w"]
+    assert got["f"] == plain["f"]  # the cue features do not change
+    # the estimator with mask_targets: the same features, and the parameter in the scikit-learn contract
+    clf = PersuasionClassifier(lexicon=LEX, min_df=1, mask_targets=True, targets=targets)
+    plain_params = lambda c: {k: v for k, v in c.get_params().items() if k != "targets"}  # noqa: E731 (cloned: a copy)
+    assert plain_params(clone(clf)) == plain_params(clf) and clf.get_params()["mask_targets"] is True
+    clf.fit([t for t, _ in X], [y != "NONE" for y in Y])
+    assert clf.features(text, "en")["w"] == got["w"]
+    with pytest.raises(ValueError, match="mask_targets='yes'"):
+        PersuasionClassifier(lexicon=LEX, mask_targets="yes").fit([t for t, _ in X], [y != "NONE" for y in Y])
+    with pytest.raises(ValueError, match="fitted model"):
+        PersuasionClassifier(lexicon=LEX).fit([t for t, _ in X], [y != "NONE" for y in Y], vocabulary_from=object())
+
+
+def test_a_file_whose_shared_blocks_do_not_fit_is_refused(tmp_path):
+    bundle = train_bundle(_both_records(), lexicon=LEX, targets=_targets(), params={"min_df": 1})
+    path = tmp_path / "b.npz"
+    bundle.save(str(path))
+    for bad in ({"w": "stance-xx"}, {"w": "stance-en", "f": "stance-en"}, {"t": "stance-en"}, ["w"]):
+        with np.load(path, allow_pickle=False) as z:
+            arrays = {k: z[k] for k in z.files}
+        meta = json.loads(bytes(arrays.pop("__meta__")).decode("utf-8"))
+        meta["models"]["persuasion-en"]["shared_blocks"] = bad
+        from framing.models.linear import META_SHA_KEY, _meta_sha
+
+        meta[META_SHA_KEY] = _meta_sha(meta)
+        arrays["__meta__"] = np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)
+        np.savez(tmp_path / "bad.npz", **arrays)
+        with pytest.raises(ModelError, match="shared"):
+            load_models(tmp_path / "bad.npz")
+
+
+def test_a_fixed_block_must_be_a_tfidf_block_with_its_idf():
+    from framing.models.linear import Vectorizer
+
+    with pytest.raises(ValueError, match="fixed block"):
+        Vectorizer().fit([{"f": {"f:x": 1.0}}], fixed={"f": ({"f:x": 0}, np.ones(1))})
+    with pytest.raises(ValueError, match="fixed block"):
+        Vectorizer().fit([{"w": {"w:x": 1}}], fixed={"w": ({"w:x": 0}, np.ones(2))})
+    vocab, idf = {"w:x": 0, "w:y": 1}, np.ones(2)
+    vec = Vectorizer().fit([{"w": {"w:z": 1}, "f": {"f:a": 1.0}}], min_df=1, fixed={"w": (vocab, idf)})
+    assert vec.vocab["w"] is vocab and vec.idf["w"] is idf and vec.vocab["f"] == {"f:a": 0}

@@ -105,7 +105,7 @@ class Bundle:
                                       targets=targets, frequent_targets=info.get("frequent_targets", ()))
             elif m.task == "persuasion":
                 est = PersuasionPredictor(m, params={k: v for k, v in params.items() if k in PERSUASION_PARAMS},
-                                          lexicon=lex)
+                                          lexicon=lex, targets=targets)
             else:
                 raise ModelError(f"model {key!r} has an unknown task {m.task!r}", source=path)
             estimators[key] = est
@@ -121,7 +121,14 @@ def _sha_records(records) -> str:
 
 def train_bundle(records, tasks=("stance", "persuasion"), *, lexicon=None, targets=None, seed=0, params=None,
                  progress=None, label_field=None) -> Bundle:
-    """Train a bundle (one model per task and language present in ``records``)."""
+    """Train a bundle (one model per task and language present in ``records``).
+
+    When a language gets both models, its persuasion model reads the paragraph
+    as its stance model reads it for a target the paragraph does not mention
+    (every known target masked: ``mask_targets``) with the stance model's word
+    and character vocabularies and IDF, stored once in the file: ``score``
+    computes those blocks once for both models.
+    """
     from ..datasets.records import stance_pairs
     from ..lexicon import load_lexicon
     from .estimators import PersuasionClassifier, StanceClassifier
@@ -155,9 +162,11 @@ def train_bundle(records, tasks=("stance", "persuasion"), *, lexicon=None, targe
                     continue
                 if progress:
                     progress(f"training persuasion-{lang} on {len(labelled)} paragraphs")
-                est = PersuasionClassifier(lexicon=lex, random_state=seed,
+                stance = estimators.get(f"stance-{lang}")
+                est = PersuasionClassifier(lexicon=lex, random_state=seed, mask_targets=stance is not None,
+                                           targets=targets if stance is not None else None,
                                            **{k: v for k, v in params.items() if k in PERSUASION_PARAMS})
-                est.fit([r for r, _ in labelled], [v for _, v in labelled])
+                est.fit([r for r, _ in labelled], [v for _, v in labelled], vocabulary_from=stance)
                 est.model_.info = {"params": {k: getattr(est, k) for k in PERSUASION_PARAMS}, "lang": lang,
                                    "train_paragraphs": len(labelled), "label_field": label_field or "label"}
             estimators[f"{task}-{lang}"] = est
@@ -178,9 +187,16 @@ def train_bundle(records, tasks=("stance", "persuasion"), *, lexicon=None, targe
     return Bundle(estimators, meta)
 
 
+#: How :func:`train_bundle` lays out the default models; a new layout rebuilds cached default bundles
+#: (2: the persuasion model reads the masked paragraph with the stance model's word and character blocks).
+BUNDLE_LAYOUT = 2
+
+
 def _corpus_fingerprint() -> str:
-    """What the default models are trained from: package version, corpus, cue and polarity lexicons."""
+    """What the default models are trained from: package version, layout, corpus, cue and polarity lexicons."""
     h = hashlib.sha256(__version__.encode())
+    if BUNDLE_LAYOUT != 1:
+        h.update(f"layout {BUNDLE_LAYOUT}".encode())
     root = resources.files("framing").joinpath("data/corpus")
     for p in sorted(root.iterdir(), key=lambda p: p.name):
         if p.name.endswith(".txt"):

@@ -162,11 +162,22 @@ def shift_none(model: LinearModel, bias: float) -> None:
 class PersuasionClassifier(_PersuasionMethods, ClassifierMixin, BaseEstimator):
     """Does a paragraph use persuasion techniques? (binary; also for BABE's biased / non-biased).
 
-    Parameters are those of :class:`StanceClassifier` without the target ones.
+    Parameters are those of :class:`StanceClassifier` without the target ones, and:
+
+    mask_targets : bool, default=False
+        Read every mention of a known target (``targets``) as one placeholder,
+        ``xotherx``, as the stance model reads the targets it is not asked about:
+        who is named is not a persuasion technique. The default bundle's models
+        use it, with the stance model's word and character vocabularies
+        (``fit(..., vocabulary_from=stance)``), so that ``score`` computes those
+        blocks once for both models.
+    targets : TargetSet or None
+        Known targets for ``mask_targets`` (default: the built-in targets file).
     """
 
     def __init__(self, *, C=1.0, min_df=2, max_char_features=150_000, use_words=True, use_chars=True,
-                 use_cues=True, class_weight="balanced", lexicon=None, random_state=0):
+                 use_cues=True, class_weight="balanced", mask_targets=False, targets=None, lexicon=None,
+                 random_state=0):
         self.C = C
         self.min_df = min_df
         self.max_char_features = max_char_features
@@ -174,11 +185,28 @@ class PersuasionClassifier(_PersuasionMethods, ClassifierMixin, BaseEstimator):
         self.use_chars = use_chars
         self.use_cues = use_cues
         self.class_weight = class_weight
+        self.mask_targets = mask_targets
+        self.targets = targets
         self.lexicon = lexicon
         self.random_state = random_state
 
-    def fit(self, X, y):
+    def fit(self, X, y, *, vocabulary_from=None):
+        """Fit on paragraphs ``X`` (texts or records) and labels ``y`` (true/false).
+
+        ``vocabulary_from``: a fitted model (an estimator or its ``model_``) whose
+        word and character blocks (vocabulary and IDF) this model uses as they
+        are, instead of learning its own.
+        """
         self._setup()
+        if not isinstance(self.mask_targets, bool):
+            raise ValueError(f"mask_targets={self.mask_targets!r} must be True or False")
+        fixed = None
+        if vocabulary_from is not None:
+            vec = getattr(getattr(vocabulary_from, "model_", vocabulary_from), "vectorizer", None)
+            if vec is None:
+                raise ValueError("vocabulary_from must be a fitted model")
+            fixed = {b: (vec.vocab[b], vec.idf[b]) for b in ("w", "c")
+                     if b in vec.vocab and (self.use_words if b == "w" else self.use_chars)}
         texts = self._texts(X)
         y = [bool(v) if not isinstance(v, str) else v.lower() in ("true", "1", "yes") for v in y]
         if len(texts) != len(y):
@@ -189,7 +217,8 @@ class PersuasionClassifier(_PersuasionMethods, ClassifierMixin, BaseEstimator):
         labels = ["true" if v else "false" for v in y]
         self.model_ = LinearModel.fit("persuasion", docs, labels, C=self.C, class_weight=self.class_weight,
                                       min_df=self.min_df, max_features={"c": self.max_char_features},
-                                      random_state=self.random_state)
+                                      random_state=self.random_state, fixed=fixed,
+                                      features={"mask_targets": True} if self.mask_targets else None)
         self.classes_ = np.asarray(self.model_.classes)
         return self
 

@@ -35,6 +35,8 @@ __all__ = [
     "char_counts",
     "char_ngrams",
     "mask_spans",
+    "masked_key",
+    "masked_paragraph_features",
     "paragraph_features",
     "stance_features",
     "stance_features_many",
@@ -248,13 +250,36 @@ def share_char_lookups(vectorizers) -> None:
     """Let ``vectorizers`` (the models of one language) look up a new word's character n-grams together.
 
     The columns are the same as each would find alone (:func:`token_char_columns`).
+    Vectorizers with the same vocabulary object for a block also share its
+    per-token columns and its computed values (:meth:`~framing.models.linear.Vectorizer.share_blocks`).
     """
+    import numpy as np
+
     vectorizers = [v for v in vectorizers if "c" in v.vocab]
-    if len(vectorizers) < 2:
-        return
-    group = _SharedCharLookups(vectorizers)
+    # vectorizers with the very same character vocabulary (a persuasion model trained with its stance
+    # model's, see PersuasionClassifier) share one set of per-token columns and work arrays
+    first: dict[int, object] = {}
     for v in vectorizers:
-        v._char_lookups = group
+        got = first.setdefault(id(v.vocab["c"]), v)
+        if got is not v:
+            v._token_columns = got.__dict__.setdefault("_token_columns", {})
+            if "_count_work" not in got.__dict__:
+                n = len(got.vocab["c"])
+                got._count_work = (np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64))
+            v._count_work = got._count_work
+    distinct = list(first.values())
+    if len(distinct) < 2:
+        group = distinct[0].__dict__.get("_char_lookups") if distinct else None
+        if group is None and len(vectorizers) > 1:
+            group = _SharedCharLookups(distinct)
+    else:
+        group = _SharedCharLookups(distinct)
+    if group is not None:
+        for v in vectorizers:
+            v._char_lookups = group
+    for v in vectorizers:  # and blocks of the same objects are computed once for all of them
+        if any(v.vocab.get(b) is u.vocab.get(b) is not None for u in vectorizers if u is not v for b in ("w", "c")):
+            v.share_blocks([u for u in vectorizers if u is not v])
 
 
 def token_char_columns(token: str, vectorizer):
@@ -346,6 +371,49 @@ class ParagraphView:
             got = self._shared["tokens"] = ["0" if match(t) else t for t, _, _ in normalized_tokens(self.text)[1]]
         return got
 
+    def masked(self, key: tuple) -> list:
+        """The paragraph with the spans ``key`` masked as ``xotherx``: ``[tokens, placeholder positions, ok, words]``.
+
+        Computed once per view and set of spans: the persuasion model (every known
+        target masked) and the stance targets of a paragraph share it. ``ok``: the
+        k-th placeholder is the k-th span (the text itself holds no placeholder
+        words); ``words`` are :func:`word_ngrams` of the tokens, made on first use
+        (:meth:`masked_words`). Callers must not change any of it.
+        """
+        groups = self._shared.get("masked")
+        if groups is None:
+            groups = self._shared["masked"] = {}
+        got = groups.get(key)
+        if got is None:
+            toks = _tokens(normalize_text(mask_spans(self.text, (), key))) if key else self.tokens()
+            places = [i for i, t in enumerate(toks) if t == PLACE_OTHER]
+            ok = len(places) == len(key) and PLACE_TARGET not in toks
+            got = groups[key] = [toks, places, ok, None]
+        return got
+
+    def masked_words(self, key: tuple) -> Counter:
+        """:func:`word_ngrams` of the :meth:`masked` tokens (computed once)."""
+        got = self.masked(key)
+        if got[3] is None:
+            got[3] = word_ngrams(got[0], self.lang)
+        return got[3]
+
+    def masked_chars(self, key: tuple, vectorizer=None):
+        """:func:`char_ngrams` of the :meth:`masked` tokens, or with ``vectorizer`` its column counts
+        (:func:`char_counts`), computed once per vocabulary of character n-grams."""
+        chars = self._shared.get("masked_chars")
+        if chars is None:
+            chars = self._shared["masked_chars"] = {}
+        vocab = None if vectorizer is None else vectorizer.vocab.get("c")
+        ck = (key, id(vocab))
+        got = chars.get(ck)
+        if got is None:
+            toks = self.masked(key)[0]
+            got = char_ngrams(toks) if vectorizer is None else char_counts(toks, vectorizer)
+            chars[ck] = (got, vocab)  # (the vocabulary kept alive with its id)
+            return got
+        return got[0]
+
     def mentions(self, targets) -> list:
         """``targets.mentions`` of the paragraph (the same targets set: computed once)."""
         got = self._shared.get("mentions")
@@ -381,6 +449,25 @@ def paragraph_features(view: ParagraphView, vectorizer=None) -> dict[str, Counte
     toks = view.tokens()
     c = char_ngrams(toks) if vectorizer is None else char_counts(toks, vectorizer)
     return {"w": word_ngrams(toks, view.lang), "c": c, "f": _cue_features(view)}
+
+
+def masked_key(view: ParagraphView, targets) -> tuple:
+    """The spans :func:`masked_paragraph_features` masks: every mention of a known target (overlaps: the first)."""
+    spans = sorted({(m.start, m.end) for m in view.mentions(targets)})
+    return tuple((a, b) for a, b, _ in _kept_marks((), spans))
+
+
+def masked_paragraph_features(view: ParagraphView, targets, vectorizer=None) -> dict:
+    """:func:`paragraph_features` of the paragraph with every mention of a known target replaced by ``xotherx``.
+
+    Who is named is not a persuasion technique: a persuasion model trained with
+    ``mask_targets`` reads names of known targets as one placeholder, as the
+    stance model reads the targets it is not asked about. These are the very
+    word and character blocks that :func:`stance_features_many` gives a target
+    the paragraph does not mention (the same objects): computed once for both.
+    """
+    key = masked_key(view, targets)
+    return {"w": view.masked_words(key), "c": view.masked_chars(key, vectorizer), "f": _cue_features(view)}
 
 
 def stance_features(view: ParagraphView, target_spans, other_spans=(), *, window: int = WINDOW,
@@ -421,7 +508,6 @@ def stance_features_many(view: ParagraphView, items, *, window: int = WINDOW, wi
     """
     chars = char_ngrams if vectorizer is None else (lambda toks: char_counts(toks, vectorizer))
     cue_f = _cue_features(view)
-    groups: dict[tuple, tuple] = {}
     alike: dict[tuple, dict] = {}  # features by (target spans, other spans): the same for targets with the same ones
     out = []
     for target_spans, other_spans in items:
@@ -431,22 +517,9 @@ def stance_features_many(view: ParagraphView, items, *, window: int = WINDOW, wi
             continue
         marks = _kept_marks(target_spans, other_spans)
         key = tuple((a, b) for a, b, _ in marks)
-        group = groups.get(key)
-        if group is None:
-            if key:
-                toks = _tokens(normalize_text(mask_spans(view.text, (), key)))
-            else:
-                toks = view.tokens()
-            places = [i for i, t in enumerate(toks) if t == PLACE_OTHER]
-            # the k-th placeholder is the k-th mark, unless the text itself holds the placeholder words
-            ok = len(places) == len(key) and PLACE_TARGET not in toks
-            if not ok:
-                w = c = None
-            else:
-                w = plain_words if not key and plain_words is not None else word_ngrams(toks, view.lang)
-                c = chars(toks)
-            group = groups[key] = (toks, places, ok, w, c)
-        toks, places, ok, base_w, base_c = group
+        # the paragraph with every mark masked as xotherx (shared by the view's callers): the k-th placeholder
+        # is the k-th mark, unless the text itself holds the placeholder words (then the plain path)
+        toks, places, ok, _ = view.masked(key)
         if not ok:
             out.append(stance_features(view, target_spans, other_spans, window=window, window_block=window_block))
             continue
@@ -457,8 +530,9 @@ def stance_features_many(view: ParagraphView, items, *, window: int = WINDOW, wi
                 toks[i] = PLACE_TARGET
             w = word_ngrams(toks, view.lang)
             c = chars(toks)
-        else:
-            w, c = base_w, base_c  # shared, never changed
+        else:  # shared, never changed
+            w = plain_words if not key and plain_words is not None else view.masked_words(key)
+            c = view.masked_chars(key, vectorizer)
         out.append(_assemble(view, toks, positions, target_spans, other_spans, Counter(cue_f), w, c,
                              window, window_block))
         alike[(tuple(target_spans), tuple(other_spans))] = out[-1]

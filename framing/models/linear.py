@@ -6,7 +6,8 @@ saved model loads without pickle, without scikit-learn, in milliseconds, and
 keeps working across scikit-learn upgrades.
 
 File format (``framing-model/1``, or ``framing-model/1.1`` for models with a
-``t`` block or feature settings: see :data:`FORMATS`): one ``.npz`` archive read with
+``t`` block or feature settings, or ``framing-model/1.2`` for files whose models
+share blocks: see :data:`FORMATS`): one ``.npz`` archive read with
 ``allow_pickle=False``. Array ``__meta__`` holds UTF-8 JSON (format version,
 models, vocabularies, classes, versions, SHA-256 of every array); the other
 arrays are named ``<model>/<part>``. Loading checks the format version, every
@@ -36,11 +37,15 @@ __all__ = ["FORMAT", "Counts", "LinearModel", "Row", "Vectorizer", "blend_svm", 
 FORMAT = "framing-model/1"
 #: ``framing-model/1.1`` adds the TF-IDF window block ``t`` and per-model feature settings
 #: (``"features"``: e.g. the window size); it is written only for models that use them, so that
-#: files of the default recipe stay ``framing-model/1``, and an older framing refuses 1.1 files
+#: files that need neither stay ``framing-model/1``, and an older framing refuses 1.1 files
 #: instead of predicting from features it would build differently.
 FORMAT_1_1 = "framing-model/1.1"
+#: ``framing-model/1.2`` adds blocks shared between the models of one file (``"shared_blocks":
+#: {"w": "stance-ar", ...}``: that model's vocabulary and IDF, stored once) and the persuasion
+#: setting ``mask_targets``; written only for files that use them.
+FORMAT_1_2 = "framing-model/1.2"
 #: Formats this version reads.
-FORMATS = (FORMAT, FORMAT_1_1)
+FORMATS = (FORMAT, FORMAT_1_1, FORMAT_1_2)
 TFIDF_BLOCKS = ("w", "c", "x", "t")
 #: Metadata key holding the SHA-256 of the rest of the metadata (files written before it existed lack it).
 META_SHA_KEY = "meta_sha256"
@@ -111,10 +116,21 @@ class Vectorizer:
                           for b in sorted(self.vocab)]
         return self._plan
 
-    def fit(self, docs: list[dict], *, min_df: int = 2, max_features: dict | None = None):
+    def fit(self, docs: list[dict], *, min_df: int = 2, max_features: dict | None = None, fixed: dict | None = None):
+        """Learn each block's vocabulary (and IDF) from ``docs``.
+
+        ``fixed`` maps blocks to ``(vocabulary, IDF)`` taken as they are (another
+        model's: see :class:`~framing.models.estimators.PersuasionClassifier`);
+        those blocks are not learned, and their objects are shared, not copied.
+        """
         max_features = max_features or {}
-        blocks = sorted({b for d in docs for b in d})
+        fixed = fixed or {}
+        blocks = sorted({b for d in docs for b in d} - set(fixed))
         n = len(docs)
+        for b, (vocab, idf) in fixed.items():
+            if b not in TFIDF_BLOCKS or len(idf) != len(vocab):
+                raise ValueError(f"a fixed block must be a TF-IDF block with one IDF per feature, not {b!r}")
+            self.vocab[b], self.idf[b] = vocab, idf
         for b in blocks:
             df = {}
             for d in docs:
@@ -144,13 +160,27 @@ class Vectorizer:
             shape=(len(docs), self.n_features),
         )
 
+    def share_blocks(self, others) -> None:
+        """Remember computed blocks together with ``others`` (prediction).
+
+        Models that share a block's vocabulary and IDF (see ``fixed`` in
+        :meth:`fit`) and get the very same feature object for it (a paragraph's
+        words, shared by its persuasion and stance features) compute its values
+        once: the last few such blocks are kept, by object, vocabulary and weight.
+        """
+        memo = self.__dict__.setdefault("_memo", {})
+        for v in others:
+            v._memo = memo
+
     def rows(self, docs: list[dict]) -> list["Row"]:
         """The documents' rows as (columns, values) arrays, without building a matrix (prediction).
 
-        A block that is the same object in several documents is computed once.
+        A block that is the same object in several documents is computed once
+        (and in other models' rows too: :meth:`share_blocks`).
         """
         out = []
         done: dict[tuple[str, int], tuple] = {}
+        memo = self.__dict__.get("_memo")
         empty = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
         for d in docs:
             indices, data = [], []
@@ -160,7 +190,18 @@ class Vectorizer:
                     continue
                 got = done.get((b, id(feats)))
                 if got is None:
-                    got = done[(b, id(feats))] = (feats, self._block(feats, vocab, off, idf, w))  # feats kept alive
+                    if memo is not None and b in ("w", "c"):
+                        key = (id(feats), id(vocab), id(idf), w)
+                        kept = memo.get(key)
+                        if kept is None:
+                            if len(memo) >= 64:
+                                memo.clear()
+                            kept = memo[key] = (feats, vocab, idf, self._block(feats, vocab, 0, idf, w))  # kept alive
+                        cols, vals = kept[3]
+                        got = (feats, (cols if cols is None or not off else cols + off, vals))
+                    else:
+                        got = (feats, self._block(feats, vocab, off, idf, w))  # feats kept alive
+                    done[(b, id(feats))] = got
                 cols, vals = got[1]
                 if cols is not None:
                     indices.append(cols)
@@ -274,14 +315,15 @@ class LinearModel:
 
     @classmethod
     def fit(cls, task, docs, y, *, C=1.0, class_weight="balanced", min_df=2, max_features=None, random_state=0,
-            block_weights=None, info=None, features=None, svm_weight=0.0):
+            block_weights=None, info=None, features=None, svm_weight=0.0, fixed=None):
         """Fit a logistic regression on ``docs`` (feature dictionaries).
 
         ``svm_weight`` > 0 blends in a linear SVM (:func:`blend_svm`): still one linear model.
+        ``fixed``: blocks whose vocabulary and IDF are given (see :meth:`Vectorizer.fit`).
         """
         from sklearn.linear_model import LogisticRegression
 
-        vec = Vectorizer(block_weights=block_weights).fit(docs, min_df=min_df, max_features=max_features)
+        vec = Vectorizer(block_weights=block_weights).fit(docs, min_df=min_df, max_features=max_features, fixed=fixed)
         X = vec.transform(docs)
         clf = LogisticRegression(C=C, class_weight=class_weight, max_iter=3000, random_state=random_state)
         clf.fit(X, y)
@@ -331,24 +373,35 @@ def save_models(path, models: dict[str, LinearModel], meta: dict | None = None) 
 
     arrays: dict[str, np.ndarray] = {}
     entries = {}
+    owners: dict[tuple[int, int], str] = {}  # (vocabulary, IDF) objects -> the model that stores them
     for key, m in models.items():
+        vec = m.vectorizer
+        shared = {b: owners[(id(v), id(vec.idf.get(b)))] for b, v in vec.vocab.items()
+                  if (id(v), id(vec.idf.get(b))) in owners and b in TFIDF_BLOCKS}
+        for b, v in vec.vocab.items():
+            if b not in shared:
+                owners.setdefault((id(v), id(vec.idf.get(b))), key)
         parts = {"coef": m.coef.astype(np.float32), "intercept": m.intercept.astype(np.float64)}
-        for b, idf in m.vectorizer.idf.items():
-            parts[f"idf_{b}"] = idf.astype(np.float64)
+        for b, idf in vec.idf.items():
+            if b not in shared:
+                parts[f"idf_{b}"] = idf.astype(np.float64)
         for name, arr in parts.items():
             arrays[f"{key}/{name}"] = arr
         entries[key] = {
             "task": m.task,
             "classes": m.classes,
-            "vocab": {b: sorted(v, key=v.get) for b, v in m.vectorizer.vocab.items()},
-            "block_weights": m.vectorizer.block_weights,
+            "vocab": {b: sorted(v, key=v.get) for b, v in vec.vocab.items() if b not in shared},
+            "block_weights": vec.block_weights,
             "info": m.info,
             "shapes": {name: list(arr.shape) for name, arr in parts.items()},
         }
+        if shared:
+            entries[key]["shared_blocks"] = shared
         if m.features:
             entries[key]["features"] = m.features
+    newest = any("shared_blocks" in e or (e.get("features") or {}).get("mask_targets") for e in entries.values())
     newer = any(m.features or "t" in m.vectorizer.vocab for m in models.values())
-    doc = {**(meta or {}), "format": FORMAT_1_1 if newer else FORMAT, "models": entries}
+    doc = {**(meta or {}), "format": FORMAT_1_2 if newest else FORMAT_1_1 if newer else FORMAT, "models": entries}
     doc.pop(META_SHA_KEY, None)
     doc["sha256"] = {k: _sha(a) for k, a in arrays.items()}
     doc = json.loads(json.dumps(doc))  # as it will read back (string keys, lists for tuples)
@@ -430,7 +483,10 @@ def load_models(path, *, expect_task: str | None = None) -> tuple[dict[str, Line
     entries = meta.get("models")
     if not isinstance(entries, dict):
         raise ModelError("its metadata has no 'models' object", **damaged)
-    models = {key: _model_from(key, e, arrays, damaged) for key, e in entries.items()}
+    # models whose blocks are all their own first, then those sharing one's blocks (stored once: the same objects)
+    sharing = {k for k, e in entries.items() if isinstance(e, dict) and "shared_blocks" in e}
+    own = {k: _model_from(k, e, arrays, damaged) for k, e in entries.items() if k not in sharing}
+    models = {k: own[k] if k in own else _model_from(k, e, arrays, damaged, own) for k, e in entries.items()}
     if not models:
         raise ModelError("holds no models", source=name)
     if expect_task is not None and not any(m.task == expect_task for m in models.values()):
@@ -439,8 +495,11 @@ def load_models(path, *, expect_task: str | None = None) -> tuple[dict[str, Line
     return models, meta
 
 
-def _model_from(key, e, arrays: dict, damaged: dict) -> LinearModel:
-    """One model of a file, after checking that its metadata fits its arrays."""
+def _model_from(key, e, arrays: dict, damaged: dict, loaded: dict | None = None) -> LinearModel:
+    """One model of a file, after checking that its metadata fits its arrays.
+
+    ``loaded``: the file's models whose blocks are all their own, which ``shared_blocks`` may name.
+    """
 
     def bad(problem):
         raise ModelError(f"model {key!r}: {problem}", **damaged)
@@ -474,12 +533,20 @@ def _model_from(key, e, arrays: dict, damaged: dict) -> LinearModel:
                 for v in features.values())
     ):
         bad("its feature settings are not an object of plain values")
+    shared = e.get("shared_blocks") or {}
+    if not isinstance(shared, dict) or set(shared) & set(vocab_lists) or not set(shared) <= set(TFIDF_BLOCKS):
+        bad("its shared blocks are not TF-IDF blocks of its own vocabulary's names")
     vocab = {b: {t: i for i, t in enumerate(names)} for b, names in vocab_lists.items()}
     try:
         coef, intercept = arrays[f"{key}/coef"], arrays[f"{key}/intercept"]
         idf = {b: arrays[f"{key}/idf_{b}"] for b in vocab if b in TFIDF_BLOCKS}
     except KeyError as exc:
         bad(f"is incomplete (no array {exc})")
+    for b, owner in shared.items():
+        other = (loaded or {}).get(owner) if isinstance(owner, str) else None
+        if other is None or b not in other.vectorizer.vocab:
+            bad(f"its block {b!r} is shared with {owner!r}, which is not a model of this file with that block")
+        vocab[b], idf[b] = other.vectorizer.vocab[b], other.vectorizer.idf[b]  # the same objects
     for part, a in [("coef", coef), ("intercept", intercept)] + [(f"idf_{b}", a) for b, a in idf.items()]:
         if a.dtype.kind != "f" or not np.isfinite(a).all():
             bad(f"array {part!r} is not finite floating-point numbers")

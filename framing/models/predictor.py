@@ -11,8 +11,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..text.lang import detect_language
-from .features import (WINDOW, ParagraphView, crossed_word_columns, find_mentions, paragraph_features, stance_features,
-                       stance_features_many)
+from .features import (WINDOW, ParagraphView, crossed_word_columns, find_mentions, masked_paragraph_features,
+                       paragraph_features, stance_features, stance_features_many)
 
 __all__ = ["PersuasionPredictor", "StancePredictor", "as_stance_items"]
 
@@ -211,9 +211,26 @@ class _PersuasionMethods(_FeatureBase):
         return out
 
     def features(self, text, lang=None, *, for_prediction: bool = False) -> dict:
-        """The paragraph's features; ``for_prediction``: character n-grams as this model's column counts."""
+        """The paragraph's features; ``for_prediction``: character n-grams as this model's column counts.
+
+        With ``mask_targets``, the paragraph as the stance model reads it for a
+        target it does not mention: every known target masked (:func:`masked_paragraph_features`).
+        """
         vec = self.model_.vectorizer if for_prediction else None
-        return self._select(paragraph_features(self._view(text, lang), vec))
+        view = self._view(text, lang)
+        if getattr(self, "mask_targets", False):
+            return self._select(masked_paragraph_features(view, self._known_targets(), vec))
+        return self._select(paragraph_features(view, vec))
+
+    def _known_targets(self):
+        if self.targets is not None:
+            return self.targets
+        got = self.__dict__.get("_builtin_targets")
+        if got is None:
+            from ..targets import load_targets
+
+            got = self._builtin_targets = load_targets()
+        return got
 
     def predict_proba(self, X):
         self._check_fitted()
@@ -240,10 +257,12 @@ class StancePredictor(_StanceMethods):
 class PersuasionPredictor(_PersuasionMethods):
     """A trained persuasion model ready to predict."""
 
-    def __init__(self, model, *, params=None, lexicon=None):
+    def __init__(self, model, *, params=None, lexicon=None, targets=None):
         for k, v in (params or {}).items():
             setattr(self, k, v)
         self.lexicon = lexicon
+        self.targets = targets
+        self.mask_targets = bool((getattr(model, "features", None) or {}).get("mask_targets", False))
         self.model_ = model
         self.classes_ = np.asarray(model.classes)
         self._setup()
