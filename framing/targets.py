@@ -211,7 +211,10 @@ _EN_ORG_WORDS = frozenset(
     "union association institute university college school church company corporation inc corp co ltd group "
     "bank fund board service services administration authority federation league club network news times post "
     "press journal foundation campaign coalition caucus police army navy force forces county city state states "
-    "republic kingdom nations organization organisation center centre trust democrats republicans".split()
+    "republic kingdom nations organization organisation center centre trust democrats republicans "
+    # laws, deals and programmes: "the Affordable Care Act" is never "Act" (nor the verb "act"); its acronym stands
+    "act bill law deal agreement accord treaty pact plan program programme initiative amendment resolution "
+    "order policy reform pipeline project summit crisis war scandal".split()
 )
 _EN_NAME_STOP = frozenset("of the for and on in at to de la del van von da al bin jr jr. sr sr. ii iii iv".split())
 _AR_ORG_HEADS = frozenset(
@@ -235,6 +238,8 @@ def name_variants(name: str, lang: str) -> tuple[str, ...]:
     ('Pelosi',)
     >>> name_variants("Federal Election Commission", "en")
     ('FEC',)
+    >>> name_variants("Affordable Care Act", "en")
+    ('ACA',)
     >>> name_variants("the West", "en")
     ('West',)
     >>> name_variants("هالة السعيد", "ar")

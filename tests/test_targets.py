@@ -86,6 +86,14 @@ def test_unlisted_names_are_found_by_surname_and_acronym():
     assert name_variants("صندوق النقد الدولي", "ar") == ()
     assert name_variants("House Democrats", "en") == ()
     assert name_variants("Senate Judiciary Committee", "en") == ("SJC",)
+    # nor are laws, deals and projects: "Act" is not a surname, and the verb "act" is not the law
+    assert name_variants("Affordable Care Act", "en") == ("ACA",)
+    assert name_variants("Keystone XL Pipeline", "en") == ("KXP",)  # (its acronym, in capitals only)
+    text = "Senators must act now, before the ACA deadline."
+    spans, _ = find_mentions(text, "en", "Utility Rate Stabilization Act", ts)
+    assert spans == []
+    spans, _ = find_mentions(text, "en", "Affordable Care Act", ts)
+    assert [text[a:b] for a, b in spans] == ["ACA"]
 
 
 def test_acronyms_count_in_capitals_only():
