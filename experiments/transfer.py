@@ -76,7 +76,9 @@ def build_recipe(ctx, folder: str):
     with timed() as t:
         if ctx.quick:
             records = ctx.corpus("ar", "train") + ctx.corpus("en", "train")
-            bundle = train_bundle(records, targets=builtin_targets())
+            weights = default_recipe().get("feature_weight") or {}
+            bundle = train_bundle(records, targets=builtin_targets(),
+                                  lang_params={lang: {"feature_weight": float(w)} for lang, w in weights.items()})
             for lang, bias in (default_recipe().get("none_bias") or {}).items():
                 if bundle.get("stance", lang) is not None:
                     apply_none_bias(bundle.get("stance", lang), float(bias))
@@ -182,8 +184,9 @@ DEFAULT_ABLATIONS = {
 def default_ablations(ctx) -> dict:
     """The default recipe's feature groups on our annotations of real news (trained on our corpus).
 
-    Every variant gets the recipe's NONE bias (``framing/data/default_recipe.json``)
-    except the last, which shows what the prior correction adds.
+    Every variant gets the recipe's stance feature weight and NONE bias
+    (``framing/data/default_recipe.json``) except the last, which shows what the
+    prior correction adds.
     """
     from framing.datasets.annotations import load_annotations
     from framing.errors import FramingError
@@ -192,6 +195,7 @@ def default_ablations(ctx) -> dict:
     from framing.models.estimators import StanceClassifier
 
     bias = default_recipe().get("none_bias") or {}
+    weight = default_recipe().get("feature_weight") or {}
     out = {}
     for corpus, lang in (("armpro", "ar"), ("basil", "en")):
         path = os.path.join(ctx.data_dir, corpus) if ctx.data_dir else None
@@ -207,7 +211,8 @@ def default_ablations(ctx) -> dict:
         key = f"annotations-{corpus}"
         out[key] = {"name": NAMES[key], "none_bias": bias.get(lang, 0.0), "variants": {}}
         for variant, params in DEFAULT_ABLATIONS.items():
-            est = StanceClassifier(targets=builtin_targets(), random_state=ctx.seed, **params).fit(Xtr, ytr)
+            est = StanceClassifier(targets=builtin_targets(), random_state=ctx.seed,
+                                   **dict({"feature_weight": float(weight.get(lang, 1.0))}, **params)).fit(Xtr, ytr)
             proba = np.asarray(est.predict_proba(Xte))
             classes = [str(c) for c in est.classes_]
             z = np.log(np.clip(proba, 1e-12, None))

@@ -325,3 +325,19 @@ def test_a_fixed_block_must_be_a_tfidf_block_with_its_idf():
     vocab, idf = {"w:x": 0, "w:y": 1}, np.ones(2)
     vec = Vectorizer().fit([{"w": {"w:z": 1}, "f": {"f:a": 1.0}}], min_df=1, fixed={"w": (vocab, idf)})
     assert vec.vocab["w"] is vocab and vec.idf["w"] is idf and vec.vocab["f"] == {"f:a": 0}
+
+
+def test_parameters_of_one_language_go_to_its_stance_model_only():
+    bundle = train_bundle(_both_records(), lexicon=LEX, targets=_targets(), params={"min_df": 1},
+                          lang_params={"en": {"feature_weight": 0.25}, "ar": {"feature_weight": 0.5}})
+    stance, pers = bundle.get("stance", "en"), bundle.get("persuasion", "en")
+    assert stance.model_.vectorizer.block_weights["f"] == 0.25 and stance.model_.info["params"]["feature_weight"] == 0.25
+    assert pers.model_.vectorizer.block_weights.get("f", 1.0) == 1.0  # the persuasion model keeps its own
+
+
+def test_the_default_recipe_names_a_feature_weight_and_a_bias_per_language():
+    from framing.models.bundle import default_recipe
+
+    recipe = default_recipe()
+    assert set(recipe["feature_weight"]) == set(recipe["none_bias"]) == {"ar", "en"}
+    assert all(w in recipe["feature_weights"] for w in recipe["feature_weight"].values())

@@ -120,25 +120,27 @@ def _sha_records(records) -> str:
 
 
 def train_bundle(records, tasks=("stance", "persuasion"), *, lexicon=None, targets=None, seed=0, params=None,
-                 progress=None, label_field=None) -> Bundle:
+                 progress=None, label_field=None, lang_params=None) -> Bundle:
     """Train a bundle (one model per task and language present in ``records``).
 
     When a language gets both models, its persuasion model reads the paragraph
     as its stance model reads it for a target the paragraph does not mention
     (every known target masked: ``mask_targets``) with the stance model's word
     and character vocabularies and IDF, stored once in the file: ``score``
-    computes those blocks once for both models.
+    computes those blocks once for both models. ``lang_params`` (``{"en": {...}}``)
+    are parameters of one language's stance model, over ``params``.
     """
     from ..datasets.records import stance_pairs
     from ..lexicon import load_lexicon
     from .estimators import PersuasionClassifier, StanceClassifier
 
     lex = lexicon if lexicon is not None else load_lexicon()
-    params = dict(params or {})
+    base_params = dict(params or {})
     estimators = {}
     for task in tasks:
         for lang in ("ar", "en"):
             rs = [r for r in records if r.lang == lang]
+            params = dict(base_params, **((lang_params or {}).get(lang) or {})) if task == "stance" else base_params
             if task == "stance":
                 pairs = stance_pairs(rs)
                 if len({t.stance for _, t in pairs}) < 2:
@@ -212,10 +214,12 @@ RECIPE_FILE = "data/default_recipe.json"
 def default_recipe() -> dict:
     """Decision settings of the default bundle (``framing/data/default_recipe.json``).
 
+    ``feature_weight`` per language weighs the stance model's cue, polarity and
+    window block against its n-gram blocks (1, the estimator's default, or less).
     ``none_bias`` per language is added to the NONE logit of the stance model:
     our corpus is roughly balanced and trained with balanced class weights, so
     the model's implicit prior is uniform, while in real news most (paragraph,
-    target) pairs are NONE. The value is chosen by ``experiments/tune_default.py``
+    target) pairs are NONE. Both are chosen by ``experiments/tune_default.py``
     on our *tuning* annotations of real paragraphs (other documents than the
     evaluation annotations), never on the evaluation labels.
     """
@@ -239,22 +243,34 @@ def apply_none_bias(est, bias: float) -> None:
     m.info = dict(m.info or {}, none_bias=float(bias))
 
 
-def build_default_bundle(path: str, *, progress=None, apply_recipe: bool = True) -> Bundle:
-    """Train the default bundle on the train split of our corpus and save it."""
+def build_default_bundle(path: str, *, progress=None, apply_recipe: bool = True, stance_params=None) -> Bundle:
+    """Train the default bundle on the train split of our corpus and save it.
+
+    With ``apply_recipe``, the stance models get the recipe's per-language
+    ``feature_weight`` and NONE bias (:func:`default_recipe`); ``stance_params``
+    (``{"en": {"feature_weight": 0.25}}``) are used instead of the recipe's
+    parameters (what ``experiments/tune_default.py`` compares).
+    """
     from ..datasets.corpus import load_corpus
     from ..targets import load_targets
 
+    recipe = default_recipe() if apply_recipe else {}
+    if stance_params is None:
+        stance_params = {lang: {"feature_weight": float(w)} for lang, w in (recipe.get("feature_weight") or {}).items()
+                         if float(w) != 1.0}
     records = [r.record for r in load_corpus(split="train")]
-    bundle = train_bundle(records, targets=load_targets(), progress=progress)
+    bundle = train_bundle(records, targets=load_targets(), progress=progress,
+                          lang_params={lang: {k: v for k, v in p.items() if k in STANCE_PARAMS}
+                                       for lang, p in stance_params.items()})
     bundle.meta["recipe"] = "default: our corpus (train split), stance + persuasion, ar + en"
     bundle.meta["corpus_fingerprint"] = _corpus_fingerprint()
     if apply_recipe:
-        recipe = default_recipe()
         for lang, bias in (recipe.get("none_bias") or {}).items():
             est = bundle.get("stance", lang)
             if est is not None:
                 apply_none_bias(est, float(bias))
         bundle.meta["none_bias"] = recipe.get("none_bias") or {}
+        bundle.meta["feature_weight"] = recipe.get("feature_weight") or {}
         bundle.meta["recipe_tuned_on"] = recipe.get("tuned_on")
     bundle.save(path)
     return bundle
