@@ -256,6 +256,8 @@ def share_char_lookups(vectorizers) -> None:
     import numpy as np
 
     vectorizers = [v for v in vectorizers if "c" in v.vocab]
+    if len(vectorizers) < 2:
+        return
     # vectorizers with the very same character vocabulary (a persuasion model trained with its stance
     # model's, see PersuasionClassifier) share one set of per-token columns and work arrays
     first: dict[int, object] = {}
@@ -267,16 +269,9 @@ def share_char_lookups(vectorizers) -> None:
                 n = len(got.vocab["c"])
                 got._count_work = (np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64))
             v._count_work = got._count_work
-    distinct = list(first.values())
-    if len(distinct) < 2:
-        group = distinct[0].__dict__.get("_char_lookups") if distinct else None
-        if group is None and len(vectorizers) > 1:
-            group = _SharedCharLookups(distinct)
-    else:
-        group = _SharedCharLookups(distinct)
-    if group is not None:
-        for v in vectorizers:
-            v._char_lookups = group
+    group = _SharedCharLookups(list(first.values()))
+    for v in vectorizers:
+        v._char_lookups = group
     for v in vectorizers:  # and blocks of the same objects are computed once for all of them
         if any(v.vocab.get(b) is u.vocab.get(b) is not None for u in vectorizers if u is not v for b in ("w", "c")):
             v.share_blocks([u for u in vectorizers if u is not v])
