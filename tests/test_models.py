@@ -341,3 +341,20 @@ def test_the_default_recipe_names_a_feature_weight_and_a_bias_per_language():
     recipe = default_recipe()
     assert set(recipe["feature_weight"]) == set(recipe["none_bias"]) == {"ar", "en"}
     assert all(w in recipe["feature_weights"] for w in recipe["feature_weight"].values())
+
+
+def test_model_info_shows_the_blocks_a_bundle_shares(tmp_path, capsys):
+    from framing.cli import main
+
+    bundle = train_bundle(_both_records(), lexicon=LEX, targets=_targets(), params={"min_df": 1})
+    path = tmp_path / "b.npz"
+    bundle.save(str(path))
+    assert main(["model", "info", "--model", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "persuasion-en" in out and "shares its word and character features with stance-en" in out
+    assert "reads the paragraph with every known target masked" in out
+    assert main(["model", "info", "--model", str(path), "--format", "json"]) == 0
+    models = json.loads(capsys.readouterr().out)["models"]
+    assert models["persuasion-en"]["shares_blocks_with"] == {"stance-en": ["w", "c"]}
+    assert models["persuasion-en"]["features_settings"] == {"mask_targets": True}
+    assert models["stance-en"]["shares_blocks_with"] == {"persuasion-en": ["w", "c"]}

@@ -27,12 +27,22 @@ def run(args) -> int:
     else:
         bundle = default_bundle(progress=lambda m: print(f"framing: {m}", file=sys.stderr))
     meta = {k: v for k, v in bundle.meta.items() if k not in ("lexicon", "models", "sha256")}
+    shared = {}  # blocks a model shares with another of the bundle (stored once in the file)
+    ests = sorted(bundle.estimators.items())
+    for k, e in ests:
+        vocab = e.model_.vectorizer.vocab
+        for k2, e2 in ests:
+            both = [b for b in sorted(vocab, key="wctx".find) if k2 != k and vocab[b] is e2.model_.vectorizer.vocab.get(b)]
+            if both:
+                shared.setdefault(k, {})[k2] = both
     info = {
         "path": bundle.path,
         "size_bytes": os.path.getsize(bundle.path) if bundle.path and os.path.exists(bundle.path) else None,
         "models": {k: {"task": e.model_.task, "classes": list(e.model_.classes), "features": e.model_.vectorizer.n_features,
-                       **{kk: vv for kk, vv in (e.model_.info or {}).items() if kk != "params"}}
-                   for k, e in sorted(bundle.estimators.items())},
+                       **{kk: vv for kk, vv in (e.model_.info or {}).items() if kk != "params"},
+                       **({"features_settings": e.model_.features} if e.model_.features else {}),
+                       **({"shares_blocks_with": shared[k]} if k in shared else {})}
+                   for k, e in ests},
         "meta": meta,
         "card": model_card() if not args.model else None,
     }
@@ -50,6 +60,12 @@ def run(args) -> int:
         for k, m in info["models"].items():
             n = m.get("train_pairs") or m.get("train_paragraphs")
             out.write(f"  {k:<16} {m['features']:>8} features, classes {', '.join(m['classes'])}, trained on {n}\n")
+            for other, blocks in (m.get("shares_blocks_with") or {}).items():
+                names = {"w": "word", "c": "character"}
+                what = " and ".join(names.get(b, b) for b in blocks)
+                out.write(f"  {'':<16} shares its {what} features with {other} (computed once for both)\n")
+            if (m.get("features_settings") or {}).get("mask_targets"):
+                out.write(f"  {'':<16} reads the paragraph with every known target masked\n")
         card = info["card"]
         if card:
             out.write("model card (accuracy of the default recipe on real news, measured by experiments/):\n")
