@@ -358,3 +358,17 @@ def test_model_info_shows_the_blocks_a_bundle_shares(tmp_path, capsys):
     assert models["persuasion-en"]["shares_blocks_with"] == {"stance-en": ["w", "c"]}
     assert models["persuasion-en"]["features_settings"] == {"mask_targets": True}
     assert models["stance-en"]["shares_blocks_with"] == {"persuasion-en": ["w", "c"]}
+
+
+def test_a_loaded_bundle_knows_the_builtin_targets_by_default(tmp_path):
+    from framing.targets import load_targets
+
+    path = tmp_path / "b.npz"
+    train_bundle(_both_records(), lexicon=LEX, targets=_targets(), params={"min_df": 1}).save(str(path))
+    plain = Bundle.load(str(path))  # as framing score loads it: the built-in targets file
+    given = Bundle.load(str(path), targets=load_targets())
+    for key, est in plain.estimators.items():
+        assert est.targets is not None and len(est.targets.targets) == len(given.get(*key.split("-")).targets.targets)
+    pairs = [("Russia and Iran signed a deal, the West said.", "Russia"), ("Acme praised Iran's offer.", "Acme")]
+    np.testing.assert_array_equal(plain.get("stance", "en").predict_proba(pairs),
+                                  given.get("stance", "en").predict_proba(pairs))

@@ -84,7 +84,18 @@ class Bundle:
 
     @classmethod
     def load(cls, path: str, *, expect_task: str | None = None, targets=None) -> "Bundle":
+        """Read a bundle file; its stance models find the mentions of ``targets``.
+
+        ``targets`` (a :class:`~framing.targets.TargetSet`) defaults to the
+        built-in targets file, as ``framing score`` uses it: without known
+        targets, a stance model would find a target's mentions by its name
+        alone and mask no other target, and predict differently.
+        """
         models, meta = load_models(path, expect_task=expect_task)
+        if targets is None:
+            from ..targets import load_targets
+
+            targets = load_targets()
         try:
             return cls._build(models, meta, path, targets)
         except ModelError:
