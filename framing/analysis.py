@@ -359,7 +359,8 @@ class Analyzer:
                 feats = pers.features(p["text"], p["lang"], for_prediction=True)
                 prob = float(pers.model_.predict_proba([feats])[0][list(pers.classes_).index("true")])
                 p["persuasion"] = {"probability": round(prob, 4), "model": f"persuasion-{lang}"}
-                if "w" in feats and not pers.mask_targets and pers.view(p["text"], p["lang"]) is self._stance_view(p, lang):
+                if ("w" in feats and not pers.mask_targets
+                        and pers.view(p["text"], p["lang"]) is self._stance_view(p, lang)):
                     plain = feats["w"]  # the unmasked paragraph's word n-grams, shared with stance
                 # (with mask_targets, the masked paragraph's blocks are shared through the paragraph's view)
             est = self.bundle.get("stance", lang)

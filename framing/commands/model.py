@@ -32,7 +32,8 @@ def run(args) -> int:
     for k, e in ests:
         vocab = e.model_.vectorizer.vocab
         for k2, e2 in ests:
-            both = [b for b in sorted(vocab, key="wctx".find) if k2 != k and vocab[b] is e2.model_.vectorizer.vocab.get(b)]
+            other = e2.model_.vectorizer.vocab
+            both = [b for b in sorted(vocab, key="wctx".find) if k2 != k and vocab[b] is other.get(b)]
             if both:
                 shared.setdefault(k, {})[k2] = both
     info = {
