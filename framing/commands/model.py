@@ -33,7 +33,7 @@ def run(args) -> int:
         vocab = e.model_.vectorizer.vocab
         for k2, e2 in ests:
             other = e2.model_.vectorizer.vocab
-            both = [b for b in sorted(vocab, key="wctx".find) if k2 != k and vocab[b] is other.get(b)]
+            both = [b for b in ("w", "c", "x", "t") if k2 != k and b in vocab and vocab[b] is other.get(b)]
             if both:
                 shared.setdefault(k, {})[k2] = both
     info = {

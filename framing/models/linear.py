@@ -535,7 +535,7 @@ def _model_from(key, e, arrays: dict, damaged: dict, loaded: dict | None = None)
         bad("its feature settings are not an object of plain values")
     shared = e.get("shared_blocks") or {}
     if not isinstance(shared, dict) or set(shared) & set(vocab_lists) or not set(shared) <= set(TFIDF_BLOCKS):
-        bad("its shared blocks are not TF-IDF blocks of its own vocabulary's names")
+        bad("its shared blocks must be TF-IDF blocks that it does not also store itself")
     vocab = {b: {t: i for i, t in enumerate(names)} for b, names in vocab_lists.items()}
     try:
         coef, intercept = arrays[f"{key}/coef"], arrays[f"{key}/intercept"]
