@@ -41,6 +41,7 @@ import json
 import os
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -169,6 +170,47 @@ def evaluate_recipe(ctx, bundle) -> dict:
         out[f"persuasion:{key}"] = res
         k, v, ci = headline_of(res)
         print(f"default recipe, persuasion {NAMES[key]:<39} n {len(X):>5}  {k} {fmt(v, ci)}", flush=True)
+    return out
+
+
+def first_pass_labels(ctx, bundle) -> dict:
+    """The default model against our real-paragraph labels as they were before adjudication, beside the agreement.
+
+    ``datasets/annotations/agreement/`` holds each evaluation file's frozen first pass and a blind second pass;
+    the evaluation files themselves carry the adjudicated labels (``datasets/agreement.py real-apply``).
+    """
+    from framing.datasets.annotations import load_annotations
+    from framing.errors import FramingError
+    from framing.evaluation import stance_metrics
+
+    agreement_dir = ROOT / "datasets" / "annotations" / "agreement"
+    summary = json.loads((agreement_dir / "summary.json").read_text(encoding="utf-8")) \
+        if (agreement_dir / "summary.json").exists() else {}
+    out = {}
+    for corpus, lang, key in (("armpro", "ar", "armpro-dev"), ("basil", "en", "basil")):
+        p1 = agreement_dir / f"{key}-pass1.tsv"
+        if not p1.exists():
+            continue
+        path = os.path.join(ctx.data_dir, corpus) if ctx.data_dir else None
+        try:
+            records = load_annotations(corpus, path, files=[p1])
+        except (FramingError, OSError):
+            continue  # already reported as skipped by stance_sets
+        if ctx.quick:
+            records = subsample_docs(records, ctx.limit, seed=ctx.seed)
+        X, y, t = stance_items(records)
+        pred = _predict(bundle.get("stance", lang), X)["pred"]
+        m = stance_metrics(y, pred, t, rounds=ctx.rounds, seed=ctx.seed)
+        agree = summary.get(key) or {}
+        out[f"annotations-{corpus}"] = {
+            "name": NAMES[f"annotations-{corpus}"], "pairs": len(y), "macro_f1": m["metrics"]["macro_f1"],
+            "interval_95": m["intervals_95"].get("macro_f1"), "label_counts": dict(sorted(Counter(y).items())),
+            "agreement": {k: agree.get(k) for k in ("pairs", "observed_agreement", "cohen_kappa", "both_high",
+                                                    "disagreements", "adjudicated_to_first", "adjudicated_to_second",
+                                                    "adjudicated_to_other")} if agree else None,
+        }
+        print(f"default recipe, stance  {NAMES[f'annotations-{corpus}']:<42} first-pass labels: macro-F1 "
+              f"{fmt(m['metrics']['macro_f1'], m['intervals_95'].get('macro_f1'))}", flush=True)
     return out
 
 
@@ -360,6 +402,7 @@ def main(argv=None) -> int:
         bundle, info = build_recipe(ctx, tmp)
         print(f"default recipe built in {info['build_seconds']:.1f}s ({info['file_bytes'] / 1e6:.1f} MB)", flush=True)
         section = {"bundle": info, "framing_version": __version__, "default_recipe": evaluate_recipe(ctx, bundle),
+                   "first_pass_labels": first_pass_labels(ctx, bundle),
                    "cross_lingual": cross_lingual(ctx), "default_ablations": default_ablations(ctx),
                    "top_features": {k: top_features(e.model_, 12) for k, e in sorted(bundle.estimators.items())}}
     section["seconds"] = round(t.seconds, 1)
