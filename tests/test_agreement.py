@@ -88,3 +88,23 @@ def test_adjudication_of_an_unknown_pair_is_refused(files):
 def test_unknown_file_key_is_refused():
     with pytest.raises(SystemExit, match="must be one of"):
         agreement.real_freeze("nope")
+
+
+def test_the_repository_annotation_files_are_consistent():
+    """Each file parses; its pairs are its frozen first pass's; every adjudicated label is the file's label."""
+    seen = {}
+    for key, path in agreement.REAL_FILES.items():
+        rows = {(r["paragraph_id"], r["target"]): r for r in read_annotation_file(path)}
+        seen[key] = {pid.rsplit("_", 1)[0] for pid, _ in rows}  # the article (ArMPro doc_NNN, BASIL <article>_<n>-<i>)
+        p1, p2 = agreement.REAL_AGREEMENT / f"{key}-pass1.tsv", agreement.REAL_AGREEMENT / f"{key}-pass2.tsv"
+        if not p1.exists():
+            continue
+        assert set(agreement.read_real(p1)) == set(rows) == set(agreement.read_real(p2))
+        for row in read_annotation_file(p2):
+            assert row["stance"] in ("FAVOR", "AGAINST", "NONE") and row["confidence"] in ("high", "low")
+        adj = agreement.REAL_AGREEMENT / f"{key}-adjudication.tsv"
+        if adj.exists():
+            for k, row in agreement.read_real(adj).items():
+                assert rows[k]["stance"] == row["stance"], k
+    # the tuning labels come from other articles than the evaluation labels
+    assert not seen["tune-armpro"] & seen["armpro-dev"] and not seen["tune-basil"] & seen["basil"]
