@@ -236,6 +236,8 @@ def name_variants(name: str, lang: str) -> tuple[str, ...]:
 
     >>> name_variants("Nancy Pelosi", "en")
     ('Pelosi',)
+    >>> name_variants("Bill Kristol", "en"), name_variants("Farm Bill", "en")
+    (('Kristol',), ())
     >>> name_variants("Federal Election Commission", "en")
     ('FEC',)
     >>> name_variants("Affordable Care Act", "en")
@@ -255,7 +257,8 @@ def name_variants(name: str, lang: str) -> tuple[str, ...]:
             words = words[1:]
         caps = [w for w in words if w[:1].isupper()]
         lower = [w.lower().strip(".,") for w in words]
-        is_org = any(w in _EN_ORG_WORDS for w in lower)
+        # "Bill" first is a given name ("Bill Kristol"); a bill is named after its subject ("Farm Bill")
+        is_org = any(w in _EN_ORG_WORDS for w in (lower[1:] if lower[:1] == ["bill"] else lower))
         if 2 <= len(words) <= 4 and not is_org and len(caps) == len(words):
             last = [w for w in words if w.lower().strip(".,") not in _EN_NAME_STOP]
             if last and len(last[-1]) >= 3 and last[-1].isalpha():
