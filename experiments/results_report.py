@@ -95,6 +95,35 @@ def persuasion_table(section: dict) -> list[str]:
     return lines
 
 
+def tuning_diagnostics_section(results: dict) -> list[str]:
+    """``tuning_diagnostics.py``: learning curve and in-domain cross-validation on the tuning annotations."""
+    L = []
+    for key, title in (("tuning_diagnostics", "the corpus as it is"),
+                       ("tuning_diagnostics_excluding", "the corpus without some batches")):
+        d = results.get(key)
+        if not d or not d.get("languages"):
+            continue
+        if not L:
+            L += ["## Would more corpus, or real data, help? (tuning annotations only)", "",
+                  "From `experiments/tuning_diagnostics.py` (`--exclude B1,B2` measures the corpus without those "
+                  "batches). The default stance model trained on a fraction of our corpus's train-split stories, "
+                  "macro-F1 on the **tuning** annotations (with the recipe's NONE bias); and five-fold "
+                  "cross-validation by article over the tuning annotations (no NONE bias).", ""]
+        excluded = f" (without {', '.join(d['exclude'])})" if d.get("exclude") else ""
+        L += [f"**{title.capitalize()}**{excluded}:", "",
+              "| language | tuning pairs | " + " | ".join(f"{f:g} of the stories" for f in d["fractions"])
+              + " | real pairs only (CV) | our corpus + real pairs (CV) | our corpus only |",
+              "|---|---:|" + "---|" * (len(d["fractions"]) + 3)]
+        for lang, v in d["languages"].items():
+            cells = [f"{p['mean']:.3f} ({p['paragraphs']:,})" for p in v["learning_curve"]]
+            cv = v["in_domain_cv"]
+            L.append(f"| {lang} | {v['tuning_pairs']} | " + " | ".join(cells) + " | "
+                     + " | ".join(f"{cv[k]:.3f}" for k in ("real tuning pairs only", "our corpus + real tuning pairs",
+                                                            "our corpus only")) + " |")
+        L.append("")
+    return L
+
+
 def transfer_tables(section: dict) -> list[str]:
     rows = section.get("default_recipe", {})
     lines = ["| dataset | task | test n | majority share | macro-F1 [95%] | accuracy [95%] | F_avg [95%] | in model card |",
@@ -340,6 +369,7 @@ def render(results: dict, out: Path) -> str:
             for lang in ("ar", "en"):
                 L += _fig(out, f"top_features_{task}_{lang}", f"Default {task} model ({lang}): top features per class")
         L.append("")
+    L += tuning_diagnostics_section(results)
     ab = results.get("ablations")
     if ab:
         L += ["## Ablations", "", "Feature groups switched off with the estimators' flags "

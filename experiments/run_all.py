@@ -3,7 +3,7 @@
 What it runs (each as its own process, in this order; a failure is reported and the rest still run)
     tune_default (full runs into reports/ with armpro and basil present: it rewrites
     framing/data/default_recipe.json, the NONE bias of the default bundle, from the
-    tuning annotations), stance_eval, persuasion_eval, ablations, learning_curves, transfer, speed_size,
+    tuning annotations), stance_eval, persuasion_eval, ablations, learning_curves, transfer, tuning_diagnostics, speed_size,
     cue_categories, and the older cue_evaluation and lexicon_coverage (these two only
     when the corpora they need are present: they do not skip absent data themselves);
     then results_report. Fitted folds are shared between scripts through the
@@ -37,7 +37,8 @@ from pathlib import Path
 from common import ROOT, context_from, make_parser, update_results
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ("stance_eval", "persuasion_eval", "ablations", "learning_curves", "transfer", "speed_size", "cue_categories")
+SCRIPTS = ("stance_eval", "persuasion_eval", "ablations", "learning_curves", "transfer", "tuning_diagnostics",
+           "speed_size", "cue_categories")
 #: Older scripts that fail on absent data: run only when every corpus they read is present.
 LEGACY = {"cue_evaluation": ("armpro", "babe"), "lexicon_coverage": ("armpro", "basil")}
 
