@@ -291,7 +291,9 @@ def test_without_targets_the_mentioned_ones_are_scored(tmp_path, capsys):
 
 def test_a_label_with_no_evidence_says_it_comes_from_the_base_rate(tmp_path, capsys):
     path = tmp_path / "a.txt"
-    path.write_text("عنوان\n\n!!! ... ؟؟؟\n\nقال الوزير إن روسيا شريك موثوق.\n", encoding="utf-8")
+    # a paragraph of dots has no feature at all (no word, and no cue: "؟؟؟" would be a rhetorical question,
+    # which a retrained model may weigh), so its label can only come from the base rate
+    path.write_text("عنوان\n\n... ... ...\n\nقال الوزير إن روسيا شريك موثوق.\n", encoding="utf-8")
     # a target name the corpus never uses (a frequent one would bring its own "the target is ..." feature)
     assert main(["score", str(path), "--format", "json", "--target", "طرف تجريبي=روسيا"]) == 0
     doc = json.loads(capsys.readouterr().out)
