@@ -101,12 +101,13 @@ def batch(lang: str, n: int, out: str, batches=None, freeze: str | None = None) 
     return min(n, len(recs))
 
 
-def read_pass(path: Path) -> dict:
+def read_pass(path: Path, id_column: str = "id") -> dict:
+    """Rows of a pass or adjudication file, keyed by (id, target); real-annotation files use ``paragraph_id``."""
     rows = {}
     with open(path, encoding="utf-8") as fh:
         lines = [line for line in fh if line.strip() and not line.startswith("#")]
     for row in csv.DictReader(lines, delimiter="\t"):
-        rows[(row["id"], row["target"])] = row
+        rows[(row[id_column], row["target"])] = row
     return rows
 
 
@@ -187,12 +188,7 @@ def _agreement_stats(keys, first: dict, second: dict) -> dict:
 
 def read_real(path: Path) -> dict:
     """Rows of a real-annotation file (pass or adjudication), keyed by (paragraph id, target)."""
-    rows = {}
-    with open(path, encoding="utf-8") as fh:
-        lines = [line for line in fh if line.strip() and not line.startswith("#")]
-    for row in csv.DictReader(lines, delimiter="\t"):
-        rows[(row["paragraph_id"], row["target"])] = row
-    return rows
+    return read_pass(path, "paragraph_id")
 
 
 def _show(path: Path) -> str:
