@@ -126,28 +126,13 @@ def kappa_report() -> dict:
         p1 = AGREEMENT / f"{key}-pass1.tsv"
         first = {k: _Label(v) for k, v in read_pass(p1).items()} if p1.exists() else corpus
         keys = [k for k in second if k in first]
-        missing = [k for k in second if k not in first]
-        a = [first[k].stance for k in keys]
-        b = [second[k]["stance"] for k in keys]
-        table = {x: {y: sum(1 for p, q in zip(a, b) if p == x and q == y) for y in LABELS} for x in LABELS}
-        res = {
-            "paragraphs": len({k[0] for k in keys}),
-            "pairs": len(keys),
-            "unmatched_pairs": len(missing),
-            "observed_agreement": round(sum(1 for p, q in zip(a, b) if p == q) / len(keys), 3) if keys else None,
-            "cohen_kappa": round(cohen_kappa(a, b), 3) if keys else None,
-            "confusion_first_rows_second_cols": table,
-            "second_annotator": sorted({second[k].get("annotator", "") for k in keys}),
-        }
+        fs, ss = {k: first[k].stance for k in keys}, {k: second[k]["stance"] for k in keys}
+        res = _agreement_stats(keys, fs, ss, unmatched=sum(1 for k in second if k not in first))
+        res["second_annotator"] = sorted({second[k].get("annotator", "") for k in keys})
         adj_path = AGREEMENT / f"{key}-adjudication.tsv"
         if adj_path.exists():
             adj = read_pass(adj_path)
-            dis = [k for k in keys if first[k].stance != second[k]["stance"]]
-            res["disagreements"] = len(dis)
-            res["adjudicated"] = sum(1 for k in dis if k in adj)
-            res["adjudicated_to_first"] = sum(1 for k in dis if k in adj and adj[k]["stance"] == first[k].stance)
-            res["adjudicated_to_second"] = sum(1 for k in dis if k in adj and adj[k]["stance"] == second[k]["stance"])
-            res["adjudicated_to_other"] = res["adjudicated"] - res["adjudicated_to_first"] - res["adjudicated_to_second"]
+            res.update(_adjudication_stats(keys, fs, ss, adj))
             res["corpus_agrees_with_adjudication"] = sum(
                 1 for k in adj if k in corpus and corpus[k].stance == adj[k]["stance"]
             )
@@ -172,18 +157,29 @@ def disagreements(lang: str, out: str, key: str | None = None) -> int:
     return n
 
 
-def _agreement_stats(keys, first: dict, second: dict) -> dict:
-    """Counts, observed agreement, kappa and the confusion table of two passes over ``keys``."""
-    a = [first[k]["stance"] for k in keys]
-    b = [second[k]["stance"] for k in keys]
+def _agreement_stats(keys, first: dict, second: dict, *, unmatched: int) -> dict:
+    """Counts, observed agreement, kappa and the confusion table of two passes' stances over ``keys``."""
+    a = [first[k] for k in keys]
+    b = [second[k] for k in keys]
     return {
         "paragraphs": len({k[0] for k in keys}),
         "pairs": len(keys),
+        "unmatched_pairs": unmatched,
         "observed_agreement": round(sum(1 for p, q in zip(a, b) if p == q) / len(keys), 3) if keys else None,
         "cohen_kappa": round(cohen_kappa(a, b), 3) if keys else None,
         "confusion_first_rows_second_cols": {x: {y: sum(1 for p, q in zip(a, b) if p == x and q == y) for y in LABELS}
                                              for x in LABELS},
     }
+
+
+def _adjudication_stats(keys, first: dict, second: dict, adj: dict) -> dict:
+    """How many disagreements of two passes' stances (over ``keys``) were adjudicated, and which way."""
+    dis = [k for k in keys if first[k] != second[k]]
+    done = [k for k in dis if k in adj]
+    to_first = sum(1 for k in done if adj[k]["stance"] == first[k])
+    to_second = sum(1 for k in done if adj[k]["stance"] == second[k])
+    return {"disagreements": len(dis), "adjudicated": len(done), "adjudicated_to_first": to_first,
+            "adjudicated_to_second": to_second, "adjudicated_to_other": len(done) - to_first - to_second}
 
 
 def read_real(path: Path) -> dict:
@@ -297,22 +293,17 @@ def real_kappa_report() -> dict:
             continue
         first, second = read_real(p1), read_real(p2)
         keys = [k for k in first if k in second]
-        res = _agreement_stats(keys, first, second)
-        res["unmatched_pairs"] = len(set(first) ^ set(second))
+        fs, ss = {k: first[k]["stance"] for k in keys}, {k: second[k]["stance"] for k in keys}
+        res = _agreement_stats(keys, fs, ss, unmatched=len(set(first) ^ set(second)))
         both_high = [k for k in keys if first[k]["confidence"] == second[k]["confidence"] == "high"]
-        res["both_high"] = {k: v for k, v in _agreement_stats(both_high, first, second).items()
+        res["both_high"] = {k: v for k, v in _agreement_stats(both_high, fs, ss, unmatched=0).items()
                             if k in ("pairs", "observed_agreement", "cohen_kappa")}
         res["second_annotator"] = sorted({second[k].get("annotator", "") for k in keys})
         adj_path = REAL_AGREEMENT / f"{key}-adjudication.tsv"
         if adj_path.exists():
             adj = read_real(adj_path)
             current = read_real(path)
-            dis = [k for k in keys if first[k]["stance"] != second[k]["stance"]]
-            res["disagreements"] = len(dis)
-            res["adjudicated"] = sum(1 for k in dis if k in adj)
-            res["adjudicated_to_first"] = sum(1 for k in dis if k in adj and adj[k]["stance"] == first[k]["stance"])
-            res["adjudicated_to_second"] = sum(1 for k in dis if k in adj and adj[k]["stance"] == second[k]["stance"])
-            res["adjudicated_to_other"] = res["adjudicated"] - res["adjudicated_to_first"] - res["adjudicated_to_second"]
+            res.update(_adjudication_stats(keys, fs, ss, adj))
             res["file_agrees_with_adjudication"] = sum(1 for k in adj if k in current and current[k]["stance"] == adj[k]["stance"])
         out[key] = res
     return out
