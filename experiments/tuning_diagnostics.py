@@ -42,13 +42,12 @@ def _batch(record_id: str) -> str:
 
 
 def _macro_f1(est, pairs, bias: float) -> float:
+    """Macro-F1 of ``est`` on ``pairs`` with the NONE bias applied as the default bundle applies it."""
     from framing.evaluation import stance_metrics
+    from framing.models.bundle import apply_none_bias
 
-    proba = np.asarray(est.predict_proba(pairs))
-    classes = [str(c) for c in est.classes_]
-    z = np.log(np.clip(proba, 1e-12, None))
-    z[:, classes.index("NONE")] += bias
-    pred = [classes[i] for i in z.argmax(axis=1)]
+    apply_none_bias(est, bias)
+    pred = [str(p) for p in est.predict(pairs)]
     return round(stance_metrics([t.stance for _, t in pairs], pred, [t.target for _, t in pairs], rounds=0)
                  ["metrics"]["macro_f1"], 4)
 
@@ -71,6 +70,7 @@ def main(argv=None) -> int:
     from framing.datasets.corpus import load_corpus
     from framing.datasets.records import stance_pairs
     from framing.errors import FramingError
+    from framing.evaluation import stance_metrics
 
     recipe = json.loads((ROOT / "framing" / "data" / "default_recipe.json").read_text(encoding="utf-8"))
     exclude = {b for b in args.exclude.split(",") if b}
@@ -110,8 +110,6 @@ def main(argv=None) -> int:
                     est = _fit(pairs, fw, ctx.seed)
                     for i, p in zip(tst, est.predict([tune[i] for i in tst])):
                         preds[name][i] = str(p)
-            from framing.evaluation import stance_metrics
-
             targets = [t.target for _, t in tune]
             in_domain = {name: round(stance_metrics(y, p, targets, rounds=0)["metrics"]["macro_f1"], 4)
                          for name, p in preds.items()}
